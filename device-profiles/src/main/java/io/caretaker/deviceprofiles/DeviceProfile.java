@@ -1,0 +1,24 @@
+package io.caretaker.deviceprofiles;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A device type, described once: its points, their protocol bindings and its fault rules. */
+public record DeviceProfile(String id, String name, Family family, List<String> tags,
+                            List<Point> points, List<FaultRule> rules) {
+
+    public DeviceProfile {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        points = points == null ? List.of() : List.copyOf(points);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    public Optional<Point> point(String pointId) {
+        return points.stream().filter(p -> p.id().equals(pointId)).findFirst();
+    }
+
+    /** The points a connector for this protocol reads. */
+    public List<Point> pointsBoundTo(Protocol protocol) {
+        return points.stream().filter(p -> p.bindings().has(protocol)).toList();
+    }
+}

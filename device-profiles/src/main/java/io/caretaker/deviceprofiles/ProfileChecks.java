@@ -1,0 +1,84 @@
+package io.caretaker.deviceprofiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What a profile must satisfy beyond its schema: unique ids, rules that name real points, sane bindings. */
+final class ProfileChecks {
+
+    private ProfileChecks() {
+    }
+
+    static List<ConfigurationProblem> check(YamlDocument doc) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        JsonNode root = doc.root();
+        Map<String, String> kindOfPoint = new HashMap<>();
+        JsonNode points = root.path("points");
+        for (int i = 0; i < points.size(); i++) {
+            JsonNode point = points.get(i);
+            String id = point.path("id").asText();
+            if (kindOfPoint.put(id, point.path("kind").asText()) != null) {
+                problems.add(doc.problem("/points/" + i + "/id", "point id '" + id + "' is used twice; point ids must be unique"));
+            }
+            checkModbus(doc, "/points/" + i, point, problems);
+            JsonNode range = point.path("range");
+            if (range.has("min") && range.has("max") && range.get("min").asDouble() > range.get("max").asDouble()) {
+                problems.add(doc.problem("/points/" + i + "/range", "min is above max"));
+            }
+        }
+        Set<String> ruleIds = new HashSet<>();
+        JsonNode rules = root.path("rules");
+        for (int i = 0; i < rules.size(); i++) {
+            JsonNode rule = rules.get(i);
+            String at = "/rules/" + i;
+            if (!ruleIds.add(rule.path("id").asText())) {
+                problems.add(doc.problem(at + "/id", "rule id '" + rule.path("id").asText() + "' is used twice; rule ids must be unique"));
+            }
+            if ("threshold".equals(rule.path("type").asText())) {
+                checkThreshold(doc, at, rule, kindOfPoint, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkModbus(YamlDocument doc, String at, JsonNode point, List<ConfigurationProblem> problems) {
+        JsonNode modbus = point.path("bindings").path("modbus");
+        if (modbus.isMissingNode()) {
+            return;
+        }
+        String table = modbus.path("table").asText();
+        boolean bitTable = table.equals("coil") || table.equals("discrete-input");
+        if (bitTable && !"boolean".equals(point.path("kind").asText())) {
+            problems.add(doc.problem(at + "/kind", "a point read from a " + table + " must have kind boolean"));
+        }
+        if (bitTable && modbus.has("type")) {
+            problems.add(doc.problem(at + "/bindings/modbus/type", "a " + table + " is one bit; remove type"));
+        }
+    }
+
+    private static void checkThreshold(YamlDocument doc, String at, JsonNode rule, Map<String, String> kindOfPoint,
+                                       List<ConfigurationProblem> problems) {
+        String point = rule.path("point").asText();
+        String kind = kindOfPoint.get(point);
+        if (kind == null) {
+            problems.add(doc.problem(at + "/point", "names point '" + point + "', which this profile does not have; known points: "
+                    + String.join(", ", kindOfPoint.keySet())));
+        } else if (kind.equals("text")) {
+            problems.add(doc.problem(at + "/point", "point '" + point + "' is text; a threshold needs a number or boolean point"));
+        }
+        JsonNode clear = rule.path("clear");
+        if (rule.has("above") && clear.has("below") && clear.get("below").asDouble() > rule.get("above").asDouble()) {
+            problems.add(doc.problem(at + "/clear/below", "clears below " + clear.get("below").asDouble()
+                    + ", which is above the raise limit " + rule.get("above").asDouble() + "; the alarm would never stay raised"));
+        }
+        if (rule.has("below") && clear.has("above") && clear.get("above").asDouble() < rule.get("below").asDouble()) {
+            problems.add(doc.problem(at + "/clear/above", "clears above " + clear.get("above").asDouble()
+                    + ", which is below the raise limit " + rule.get("below").asDouble() + "; the alarm would never stay raised"));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.caretaker.deviceprofiles.site;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** One site as its site file describes it: where it is in time, its working calendar, and its installed devices. */
+public record Site(String id, String name, ZoneId timeZone, Calendar calendar, List<InstalledDevice> devices) {
+
+    public Site {
+        if (timeZone == null) {
+            timeZone = ZoneId.of("Asia/Shanghai");
+        }
+        if (calendar == null) {
+            calendar = new Calendar(null, null);
+        }
+        devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    public Optional<InstalledDevice> device(String deviceId) {
+        return devices.stream().filter(d -> d.id().equals(deviceId)).findFirst();
+    }
+
+    /** Which days are not working days: the weekend days and the listed public holidays. */
+    public record Calendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+
+        public Calendar {
+            weekend = weekend == null ? Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY) : Set.copyOf(weekend);
+            holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.caretaker.deviceprofiles.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caretaker.deviceprofiles.ConfigurationLoader;
+import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.Protocol;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SiteFileTest {
+
+    private final ConfigurationLoader loader = new ConfigurationLoader();
+    private final ProfileCatalog profiles = ProfileCatalog.readDirectory(loader, Path.of("profiles"));
+
+    private static final String SITE = """
+            formatVersion: 1
+            site:
+              id: tower
+              name: Office tower
+              timeZone: Asia/Shanghai
+              calendar:
+                holidays: [2026-10-01]
+            devices:
+              - id: meter-1
+                profile: energy-meter-sdm630
+                building: Tower A
+                floor: B1
+                room: Switch room
+                connection:
+                  protocol: modbus
+                  host: 127.0.0.1
+                  port: ${MODBUS_PORT:502}
+                  unitId: 3
+                  pollInterval: 2s
+              - id: door-1
+                profile: door-contact-zigbee
+                building: Tower A
+                floor: 1
+                connection:
+                  protocol: mqtt
+                  broker: tcp://127.0.0.1:1883
+                  topic: zigbee2mqtt/door-1
+            """;
+
+    @Test
+    void readsDevicesWithPlaceholdersFilled() {
+        Site site = loader.readSite("site.yaml", SITE, profiles, placeholders(Map.of("MODBUS_PORT", "10502")));
+
+        assertThat(site.calendar().weekend()).containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(site.calendar().holidays()).containsExactly(LocalDate.of(2026, 10, 1));
+        InstalledDevice meter = site.device("meter-1").orElseThrow();
+        assertThat(meter.connection().protocol()).isEqualTo(Protocol.MODBUS);
+        assertThat(meter.connection().port()).isEqualTo(10502);
+        assertThat(meter.connection().unitId()).isEqualTo(3);
+        assertThat(meter.connection().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(site.device("door-1").orElseThrow().floor()).isEqualTo("1");
+    }
+
+    @Test
+    void aPlaceholderDefaultIsUsedWhenNothingIsSet() {
+        Site site = loader.readSite("site.yaml", SITE, profiles, placeholders(Map.of()));
+
+        assertThat(site.device("meter-1").orElseThrow().connection().port()).isEqualTo(502);
+    }
+
+    @Test
+    void anUnknownProfileIsNamedWithFileLineAndField() {
+        String yaml = SITE.replace("profile: door-contact-zigbee", "profile: door-contact-acme");
+
+        assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())))
+                .hasMessageContaining("site.yaml:21: devices[1].profile: no profile 'door-contact-acme'");
+    }
+
+    @Test
+    void aProtocolTheProfileCannotSpeakIsRefused() {
+        String yaml = SITE.replace("protocol: mqtt", "protocol: opcua\n      endpoint: opc.tcp://x:4840")
+                .replace("      broker: tcp://127.0.0.1:1883\n      topic: zigbee2mqtt/door-1\n", "");
+
+        assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())))
+                .hasMessageContaining("devices[1].connection.protocol: profile 'door-contact-zigbee' has no opcua bindings");
+    }
+
+    @Test
+    void aConnectionFieldOfAnotherProtocolIsRefused() {
+        String yaml = SITE.replace("      unitId: 3\n", "      unitId: 3\n      topic: x\n");
+
+        assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())))
+                .hasMessageContaining("site.yaml:19: devices[0].connection.topic: is not a known field");
+    }
+
+    @Test
+    void aDuplicateDeviceIdIsRefused() {
+        String yaml = SITE.replace("id: door-1", "id: meter-1");
+
+        assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())))
+                .hasMessageContaining("devices[1].id: device id 'meter-1' is used twice");
+    }
+
+    private static java.util.function.UnaryOperator<String> placeholders(Map<String, String> env) {
+        return text -> Placeholders.resolve(text, env::get);
+    }
+}
