@@ -55,7 +55,7 @@ public sealed interface FaultRule {
         }
     }
 
-    /** The device sent nothing usable (no GOOD sample, or only COMM_LOSS) for {@code after}. */
+    /** The device sent nothing (no sample, or only COMM_LOSS from its connector) for {@code after}. */
     record NoData(String id, Duration after, Severity severity, String message) implements FaultRule {
     }
 }

@@ -1,0 +1,65 @@
+package io.caretaker.hub.alarms;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Raises and clears alarms, one per (device, rule) at a time: a fault that recurs before its alarm is back
+ * to NORMAL re-activates and counts the same alarm instead of opening another.
+ */
+@Service
+public class AlarmService {
+
+    private static final Logger log = LoggerFactory.getLogger(AlarmService.class);
+
+    private final AlarmRepository alarms;
+    private final ApplicationEventPublisher events;
+
+    AlarmService(AlarmRepository alarms, ApplicationEventPublisher events) {
+        this.alarms = alarms;
+        this.events = events;
+    }
+
+    @Transactional
+    public Alarm raise(String deviceId, FaultRule rule, Instant at) {
+        var open = alarms.findOpen(deviceId, rule.id());
+        if (open.isPresent()) {
+            Alarm alarm = open.get();
+            if (!alarm.state().isActive()) {
+                alarms.recur(alarm.id(), at);
+                log.info("alarm recurred device={} rule={} alarm={} occurrences={}", deviceId, rule.id(), alarm.id(), alarm.occurrences() + 1);
+            }
+            return alarms.findById(alarm.id()).orElseThrow();
+        }
+        String message = rule.message() == null ? rule.id() : rule.message();
+        long id = alarms.insert(deviceId, rule.id(), rule.severity(), message, at);
+        Alarm alarm = alarms.findById(id).orElseThrow();
+        log.info("alarm raised device={} rule={} severity={} alarm={}", deviceId, rule.id(), rule.severity(), id);
+        events.publishEvent(new AlarmRaised(alarm));
+        return alarms.findById(id).orElseThrow();
+    }
+
+    /** The fault is gone: an unacknowledged alarm waits for acknowledgement, an acknowledged one returns to NORMAL. */
+    @Transactional
+    public void clear(String deviceId, String ruleId, Instant at) {
+        alarms.findOpen(deviceId, ruleId).filter(a -> a.state().isActive()).ifPresent(alarm -> {
+            AlarmState next = alarm.state() == AlarmState.ACTIVE_ACKED ? AlarmState.NORMAL : AlarmState.RETURNED_UNACKED;
+            alarms.returnToNormal(alarm.id(), next, at);
+            log.info("alarm cleared device={} rule={} alarm={} state={}", deviceId, ruleId, alarm.id(), next);
+        });
+    }
+
+    public List<Alarm> active() {
+        return alarms.findActive();
+    }
+
+    public List<Alarm> all(AlarmState state) {
+        return alarms.findAll(state);
+    }
+}

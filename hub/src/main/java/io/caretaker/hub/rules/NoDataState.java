@@ -1,0 +1,65 @@
+package io.caretaker.hub.rules;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Quality;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A no-data rule's memory: when the device last said anything (any sample but COMM_LOSS). It raises when the
+ * device has been quiet for {@code after}, counted from the hub's start for a device never heard, and clears
+ * on the next sample.
+ */
+final class NoDataState implements RuleEngine.RuleState {
+
+    private final String deviceId;
+    private final FaultRule.NoData rule;
+    private Instant lastHeard;
+    private boolean active;
+
+    NoDataState(String deviceId, FaultRule.NoData rule, Instant start) {
+        this.deviceId = deviceId;
+        this.rule = rule;
+        this.lastHeard = start;
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public FaultRule rule() {
+        return rule;
+    }
+
+    @Override
+    public void resumeActive() {
+        active = true;
+    }
+
+    @Override
+    public RuleEngine.Transition onSample(PointSample sample) {
+        if (sample.quality() == Quality.COMM_LOSS) {
+            return null;
+        }
+        if (sample.receivedAt().isAfter(lastHeard)) {
+            lastHeard = sample.receivedAt();
+        }
+        if (active) {
+            active = false;
+            return RuleEngine.Transition.clear(sample.receivedAt());
+        }
+        return null;
+    }
+
+    @Override
+    public RuleEngine.Transition onTick(Instant now) {
+        if (!active && Duration.between(lastHeard, now).compareTo(rule.after()) >= 0) {
+            active = true;
+            return RuleEngine.Transition.raise(now);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package io.caretaker.hub.workorders;
+
+import io.caretaker.deviceprofiles.site.Site;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** Computes a work order's due times from its tier and the site's working calendar. */
+@Component
+public class SlaClock {
+
+    private final SlaProperties sla;
+    private final WorkingCalendar calendar;
+
+    public SlaClock(SlaProperties sla, Site site) {
+        this.sla = sla;
+        this.calendar = WorkingCalendar.of(site);
+    }
+
+    public DueTimes dueTimes(Tier tier, Instant openedAt) {
+        SlaProperties.Targets targets = sla.of(tier);
+        return new DueTimes(targets.dispatch().dueFrom(openedAt, calendar), targets.respond().dueFrom(openedAt, calendar),
+                targets.resolve().dueFrom(openedAt, calendar));
+    }
+
+    /** When a work order must be dispatched, responded to and resolved. */
+    public record DueTimes(Instant dispatchBy, Instant respondBy, Instant resolveBy) {
+    }
+}

@@ -1,0 +1,160 @@
+package io.caretaker.hub.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caretaker.simulators.SimulatedDevice.Behaviour;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole chain on real protocol servers in this JVM: simulated faults on OPC UA, Modbus TCP and MQTT become
+ * alarms and CORRECTIVE work orders with DOMAIN.md's due times; a device that goes silent turns OFFLINE and
+ * raises its no-data alarm, and comes back ONLINE.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class FaultToWorkOrderIT {
+
+    @TempDir
+    static Path workDir;
+
+    @DynamicPropertySource
+    static void demo(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
+        // HiveMQ, j2mod and Milo cannot report an ephemeral port they bound, so free ones are found first
+        // (found once: a supplier is asked again each time the property is read)
+        int mqtt = freePort();
+        int modbus = freePort();
+        int opcua = freePort();
+        registry.add("caretaker.demo.mqtt-port", () -> mqtt);
+        registry.add("caretaker.demo.modbus-port", () -> modbus);
+        registry.add("caretaker.demo.opcua-port", () -> opcua);
+        registry.add("caretaker.demo.work-dir", () -> workDir.toString());
+        registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/e2e-scenario.yaml");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoSite demo;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void faultsOnEveryProtocolBecomeWorkOrdersAndASilentDeviceGoesOffline() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(statuses()).containsExactlyInAnyOrderEntriesOf(Map.of("ahu-1", "ONLINE", "meter-1", "ONLINE", "door-1", "ONLINE")));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(workOrdersByDevice().keySet()).containsExactlyInAnyOrder("ahu-1", "meter-1", "door-1"));
+
+        Map<String, JsonNode> workOrders = workOrdersByDevice();
+        assertWorkOrder(workOrders.get("ahu-1"), "MAJOR", Duration.ofHours(2), 3);        // respond 2 h, resolve 3 working days
+        assertWorkOrder(workOrders.get("meter-1"), "IMPORTANT", null, 2);                 // respond 1 working day, resolve 2
+        assertWorkOrder(workOrders.get("door-1"), "MINOR", Duration.ofHours(2), 1);       // respond 2 h, resolve 1 working day
+        JsonNode alarms = get("/api/alarms?state=ACTIVE_UNACKED");
+        Set<String> rules = StreamSupport.stream(alarms.spliterator(), false)
+                .map(a -> a.get("deviceId").asText() + "/" + a.get("ruleId").asText()).collect(Collectors.toSet());
+        assertThat(rules).contains("ahu-1/supply-air-too-hot", "meter-1/voltage-l1-high", "door-1/battery-low");
+        assertThat(alarms).allSatisfy(a -> assertThat(a.get("workOrderId").isNumber()).isTrue());
+
+        demo.device("meter-1").orElseThrow().behave(Behaviour.SILENT);
+        // OFFLINE at once on COMM_LOSS from the connector, at the latest after the profile's 30 s without data
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(statuses().get("meter-1")).isEqualTo("OFFLINE"));
+        // the profile says: no data for 30 s raises meter-offline
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alarmStates("meter-1", "meter-offline")).containsExactly("ACTIVE_UNACKED"));
+
+        demo.device("meter-1").orElseThrow().behave(Behaviour.NORMAL);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(statuses().get("meter-1")).isEqualTo("ONLINE");
+            assertThat(alarmStates("meter-1", "meter-offline")).containsExactly("RETURNED_UNACKED");
+        });
+        // one alarm per device and rule: the fault that went on through the outage is still the same alarm
+        assertThat(alarmStates("meter-1", "voltage-l1-high")).hasSize(1);
+    }
+
+    private static void assertWorkOrder(JsonNode workOrder, String tier, Duration respondWithin, int resolveWorkingDays) {
+        assertThat(workOrder.get("kind").asText()).isEqualTo("CORRECTIVE");
+        assertThat(workOrder.get("tier").asText()).isEqualTo(tier);
+        assertThat(workOrder.get("alarmId").isNumber()).isTrue();
+        OffsetDateTime opened = OffsetDateTime.parse(workOrder.get("openedAt").asText());
+        OffsetDateTime respondBy = OffsetDateTime.parse(workOrder.get("respondBy").asText());
+        OffsetDateTime resolveBy = OffsetDateTime.parse(workOrder.get("resolveBy").asText());
+        assertThat(opened.getOffset().getTotalSeconds()).isEqualTo(8 * 3600); // the demo site is in Asia/Shanghai
+        if (respondWithin != null) {
+            assertThat(respondBy).isEqualTo(opened.plus(respondWithin));
+        } else {
+            assertThat(respondBy).isEqualTo(workingDaysAfter(opened, 1));
+        }
+        assertThat(resolveBy).isEqualTo(workingDaysAfter(opened, resolveWorkingDays));
+    }
+
+    /** The demo site's calendar: weekends and the listed 2026 holidays are not working days. */
+    private static OffsetDateTime workingDaysAfter(OffsetDateTime from, int days) {
+        OffsetDateTime at = from;
+        int counted = 0;
+        while (counted < days) {
+            at = at.plusDays(1);
+            boolean weekend = at.getDayOfWeek().getValue() >= 6;
+            if (!weekend && !DEMO_HOLIDAYS.contains(at.toLocalDate().toString())) {
+                counted++;
+            }
+        }
+        return at;
+    }
+
+    private static final Set<String> DEMO_HOLIDAYS = Set.of("2026-01-01", "2026-01-02", "2026-01-03",
+            "2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-21", "2026-02-22", "2026-02-23",
+            "2026-04-04", "2026-04-05", "2026-04-06", "2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04", "2026-05-05",
+            "2026-06-19", "2026-06-20", "2026-06-21", "2026-09-25", "2026-09-26", "2026-09-27",
+            "2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07");
+
+    private Map<String, String> statuses() throws IOException {
+        return StreamSupport.stream(get("/api/devices").spliterator(), false)
+                .collect(Collectors.toMap(d -> d.get("id").asText(), d -> d.get("status").asText()));
+    }
+
+    private Map<String, JsonNode> workOrdersByDevice() throws IOException {
+        return StreamSupport.stream(get("/api/workorders").spliterator(), false)
+                .collect(Collectors.toMap(w -> w.get("deviceId").asText(), w -> w, (a, b) -> a));
+    }
+
+    private java.util.List<String> alarmStates(String deviceId, String ruleId) throws IOException {
+        return StreamSupport.stream(get("/api/alarms").spliterator(), false)
+                .filter(a -> a.get("deviceId").asText().equals(deviceId) && a.get("ruleId").asText().equals(ruleId))
+                .map(a -> a.get("state").asText()).toList();
+    }
+
+    private JsonNode get(String path) throws IOException {
+        String body = RestClient.create("http://127.0.0.1:" + port).get().uri(path).retrieve().body(String.class);
+        return json.readTree(body);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
