@@ -1,6 +1,8 @@
 package io.caretaker.deviceprofiles.site;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,6 +20,11 @@ public record Site(String id, String name, ZoneId timeZone, Calendar calendar, L
             calendar = new Calendar(null, null);
         }
         devices = devices == null ? List.of() : List.copyOf(devices);
+    }
+
+    /** An instant as the site's local time with its offset, as people there read it (null stays null). */
+    public OffsetDateTime localTime(Instant instant) {
+        return instant == null ? null : instant.atZone(timeZone).toOffsetDateTime();
     }
 
     public Optional<InstalledDevice> device(String deviceId) {

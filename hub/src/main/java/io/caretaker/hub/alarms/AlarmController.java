@@ -2,7 +2,6 @@ package io.caretaker.hub.alarms;
 
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +28,8 @@ class AlarmController {
     }
 
     private AlarmJson json(Alarm a) {
-        return new AlarmJson(a.id(), a.deviceId(), a.ruleId(), a.severity(), a.state(), at(a.raisedAt()), at(a.clearedAt()),
-                a.message(), a.workOrderId(), at(a.lastRaisedAt()), a.occurrences());
-    }
-
-    private OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atZone(site.timeZone()).toOffsetDateTime();
+        return new AlarmJson(a.id(), a.deviceId(), a.ruleId(), a.severity(), a.state(), site.localTime(a.raisedAt()), site.localTime(a.clearedAt()),
+                a.message(), a.workOrderId(), site.localTime(a.lastRaisedAt()), a.occurrences());
     }
 
     record AlarmJson(long id, String deviceId, String ruleId, Severity severity, AlarmState state, OffsetDateTime raisedAt,

@@ -2,7 +2,6 @@ package io.caretaker.hub.devices;
 
 import io.caretaker.deviceprofiles.site.Site;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +31,7 @@ class DeviceController {
     private DeviceJson json(DeviceBoard.DeviceView v) {
         return new DeviceJson(v.device().id(), v.device().name(), v.profile().id(), v.profile().family().wireName(),
                 v.device().connection().protocol().wireName(), v.device().building(), v.device().floor(), v.device().room(),
-                v.status(), at(v.lastSeen()));
-    }
-
-    private OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atZone(site.timeZone()).toOffsetDateTime();
+                v.status(), site.localTime(v.lastSeen()));
     }
 
     record DeviceJson(String id, String name, String profile, String family, String protocol, String building,

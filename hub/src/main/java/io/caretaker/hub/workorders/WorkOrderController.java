@@ -1,7 +1,6 @@
 package io.caretaker.hub.workorders;
 
 import io.caretaker.deviceprofiles.site.Site;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +27,8 @@ class WorkOrderController {
     }
 
     private WorkOrderJson json(WorkOrder w) {
-        return new WorkOrderJson(w.id(), w.kind(), w.deviceId(), w.tier(), w.status(), w.title(), at(w.openedAt()),
-                at(w.dispatchBy()), at(w.respondBy()), at(w.resolveBy()), w.alarmId());
-    }
-
-    private OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atZone(site.timeZone()).toOffsetDateTime();
+        return new WorkOrderJson(w.id(), w.kind(), w.deviceId(), w.tier(), w.status(), w.title(), site.localTime(w.openedAt()),
+                site.localTime(w.dispatchBy()), site.localTime(w.respondBy()), site.localTime(w.resolveBy()), w.alarmId());
     }
 
     record WorkOrderJson(long id, WorkOrderKind kind, String deviceId, Tier tier, WorkOrderStatus status, String title,
