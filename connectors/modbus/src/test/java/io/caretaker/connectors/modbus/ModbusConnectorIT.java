@@ -37,6 +37,10 @@ class ModbusConnectorIT {
 
     private static final String PROFILE = "energy-meter-sdm630";
     private static final Instant NOW = Instant.parse("2025-01-06T08:00:00Z");
+    /** Fast timings, so a test sees many polls. */
+    private static final String FAST = "pollInterval=100&timeout=300&initialDelay=0";
+    /** The timings of the demo site (pollInterval 2 s, the default 3 s answer timeout). */
+    private static final String SITE = "pollInterval=2000&timeout=3000";
 
     private final List<Object> received = new CopyOnWriteArrayList<>();
     private ModbusSimulatorServer server;
@@ -53,14 +57,18 @@ class ModbusConnectorIT {
         // the component finds both in the registry; nothing is set on it by hand
         camel.getRegistry().bind("profiles", profiles());
         camel.getRegistry().bind("clock", Clock.fixed(NOW, ZoneOffset.UTC));
+        camel.start();
+    }
+
+    /** Polls both meters with these timings, collecting every body the connector sends. */
+    private void poll(String timing) throws Exception {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri("meter-1", 1)).routeId("modbus-meter-1").process(e -> received.add(e.getMessage().getBody()));
-                from(uri("meter-2", 2)).routeId("modbus-meter-2").process(e -> received.add(e.getMessage().getBody()));
+                from(uri("meter-1", 1, timing)).routeId("modbus-meter-1").process(e -> received.add(e.getMessage().getBody()));
+                from(uri("meter-2", 2, timing)).routeId("modbus-meter-2").process(e -> received.add(e.getMessage().getBody()));
             }
         });
-        camel.start();
     }
 
     @AfterEach
@@ -70,7 +78,8 @@ class ModbusConnectorIT {
     }
 
     @Test
-    void readsTheMeterAndFollowsItsBehaviour() {
+    void readsTheMeterAndFollowsItsBehaviour() throws Exception {
+        poll(FAST);
         List<PointSample> first = await().atMost(Duration.ofSeconds(10)).until(() -> latestBatch("meter-1"), Optional::isPresent).get();
         assertThat(first).extracting(PointSample::pointId).containsExactlyInAnyOrder(
                 "voltage_l1", "voltage_l2", "voltage_l3", "current_l1", "current_l2", "current_l3",
@@ -107,7 +116,8 @@ class ModbusConnectorIT {
     }
 
     @Test
-    void recoversByItselfWhenTheServerComesBackOnTheSamePort() {
+    void recoversByItselfWhenTheServerComesBackOnTheSamePort() throws Exception {
+        poll(FAST);
         await().atMost(Duration.ofSeconds(10)).until(() -> latestBatch("meter-1").isPresent());
         int port = server.port();
 
@@ -121,6 +131,31 @@ class ModbusConnectorIT {
                 .map(batch -> batch.stream().allMatch(s -> s.quality() == Quality.GOOD)).orElse(false));
     }
 
+    /**
+     * With the timings a site uses (answer timeout 3 s, poll every 2 s), a meter that stops answering is reported
+     * lost within about timeout + poll interval, every time it goes silent, while its neighbour keeps being read.
+     */
+    @Test
+    void aSilentMeterIsReportedLostWithinTimeoutPlusPollIntervalEachTime() throws Exception {
+        poll(SITE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> goodBatches("meter-1") >= 1 && goodBatches("meter-2") >= 1);
+
+        meter1.behave(Behaviour.SILENT);
+        long meter2Before = goodBatches("meter-2");
+        await().atMost(Duration.ofSeconds(15)).until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
+        assertThat(latestBatch("meter-1").orElseThrow()).hasSize(9)
+                .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.COMM_LOSS));
+        // the held request ties up one of the gateway's threads, not the gateway
+        await().atMost(Duration.ofSeconds(10)).until(() -> goodBatches("meter-2") >= meter2Before + 2);
+
+        meter1.behave(Behaviour.NORMAL);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
+
+        meter1.behave(Behaviour.SILENT);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 2);
+        assertThat(events("meter-2", DeviceEvent.CONNECTION_LOST)).isZero();
+    }
+
     @Test
     void anUnknownProfileIsRejectedNamingTheKnownOnes() {
         assertThatThrownBy(() -> camel.getEndpoint("modbus:meter-9?host=127.0.0.1&profile=chiller-x"))
@@ -129,9 +164,13 @@ class ModbusConnectorIT {
                 .hasStackTraceContaining(PROFILE);
     }
 
-    private String uri(String deviceId, int unitId) {
+    private String uri(String deviceId, int unitId, String timing) {
         return "modbus:" + deviceId + "?host=127.0.0.1&port=" + server.port() + "&unitId=" + unitId
-                + "&profile=" + PROFILE + "&pollInterval=100&timeout=300&initialDelay=0";
+                + "&profile=" + PROFILE + "&" + timing;
+    }
+
+    private long goodBatches(String deviceId) {
+        return batches(deviceId).stream().filter(b -> b.stream().allMatch(s -> s.quality() == Quality.GOOD)).count();
     }
 
     @SuppressWarnings("unchecked")
