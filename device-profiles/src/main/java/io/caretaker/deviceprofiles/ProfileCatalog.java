@@ -51,6 +51,11 @@ public final class ProfileCatalog {
 
     /** Reads every {@code *.yaml} file in a folder. */
     public static ProfileCatalog readDirectory(ConfigurationLoader loader, Path directory) {
+        return read(loader, yamlFilesIn(directory));
+    }
+
+    /** The {@code *.yaml} files of a folder, as (path → text) for {@link #read}. */
+    public static Map<String, String> yamlFilesIn(Path directory) {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(directory)) {
             for (Path file : list.filter(f -> f.toString().endsWith(".yaml")).toList()) {
@@ -59,7 +64,7 @@ public final class ProfileCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read profiles from " + directory, e);
         }
-        return read(loader, files);
+        return files;
     }
 
     public static ProfileCatalog of(Collection<DeviceProfile> profiles) {

@@ -51,11 +51,7 @@ class SiteConfiguration {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException("caretaker.site.profiles-dir=" + dir + " is not a folder; point it at a folder of *.yaml profiles");
             }
-            try (var list = Files.list(dir)) {
-                for (Path file : list.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                    files.put(file.toString(), Files.readString(file));
-                }
-            }
+            files.putAll(ProfileCatalog.yamlFilesIn(dir));
         }
         ProfileCatalog catalog = ProfileCatalog.read(loader, files);
         log.info("device profiles loaded count={} ids={}", catalog.ids().size(), catalog.ids());
