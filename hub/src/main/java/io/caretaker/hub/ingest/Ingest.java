@@ -4,12 +4,13 @@ import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.hub.devices.DeviceBoard;
 import io.caretaker.hub.rules.RuleEngine;
+import io.caretaker.hub.telemetry.TelemetryWriter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** What the ingest route does with each record from a connector: update the device board, then run the rules. */
+/** What the ingest route does with each record from a connector: update the device board, run the rules, queue it for storage. */
 @Component
 class Ingest {
 
@@ -17,10 +18,12 @@ class Ingest {
 
     private final DeviceBoard devices;
     private final RuleEngine rules;
+    private final TelemetryWriter telemetry;
 
-    Ingest(DeviceBoard devices, RuleEngine rules) {
+    Ingest(DeviceBoard devices, RuleEngine rules, TelemetryWriter telemetry) {
         this.devices = devices;
         this.rules = rules;
+        this.telemetry = telemetry;
     }
 
     /** Takes a connector's body: a list of samples, one sample, a device event, or the clock's tick. */
@@ -35,6 +38,7 @@ class Ingest {
             log.trace("sample device={} point={} value={} quality={}", sample.deviceId(), sample.pointId(), sample.value(), sample.quality());
             devices.record(sample);
             rules.onSample(sample);
+            telemetry.offer(sample); // never blocks: the alarm path does not wait for storage
         } else if (body instanceof DeviceEvent event) {
             log.info("device event device={} type={} attributes={}", event.deviceId(), event.type(), event.attributes());
             devices.record(event);

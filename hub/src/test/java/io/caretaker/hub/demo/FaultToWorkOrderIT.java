@@ -1,6 +1,7 @@
 package io.caretaker.hub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,10 @@ import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.simulators.SimulatedDevice.Behaviour;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -81,6 +86,20 @@ class FaultToWorkOrderIT {
                 .map(a -> a.get("deviceId").asText() + "/" + a.get("ruleId").asText()).collect(Collectors.toSet());
         assertThat(rules).contains("ahu-1/supply-air-too-hot", "meter-1/voltage-l1-high", "door-1/battery-low");
         assertThat(alarms).allSatisfy(a -> assertThat(a.get("workOrderId").isNumber()).isTrue());
+
+        // the samples behind the fault are kept: the phase 1 history shows the 262 V
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode history = get("/api/devices/meter-1/points/voltage_l1/history?step=10s");
+            assertThat(history.get("unit").asText()).isEqualTo("V");
+            assertThat(history.get("store").asText()).isEqualTo("sql");
+            assertThat(StreamSupport.stream(history.get("buckets").spliterator(), false).mapToDouble(b -> b.get("max").asDouble()).max())
+                    .hasValueCloseTo(262.0, offset(0.01));
+        });
+        var unknownPoint = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/devices/meter-1/points/voltage_l9/history")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownPoint.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(unknownPoint.body()).get("detail").asText()).contains("has no point 'voltage_l9'");
 
         demo.device("meter-1").orElseThrow().behave(Behaviour.SILENT);
         // OFFLINE at once on COMM_LOSS from the connector, at the latest after the profile's 30 s without data

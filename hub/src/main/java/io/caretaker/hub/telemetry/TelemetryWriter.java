@@ -1,0 +1,129 @@
+package io.caretaker.hub.telemetry;
+
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Hands samples to the telemetry store on a thread of its own, so the alarm path never waits for a write.
+ * {@link #offer} never blocks: a sample goes into a bounded buffer, or is dropped and counted when the buffer is
+ * full. A batch the store cannot take now is kept and retried with back-off, so nothing is lost while the buffer
+ * has room; a batch it refuses for good ({@link TelemetryRejectedException}) is set aside and counted.
+ */
+public class TelemetryWriter implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TelemetryWriter.class);
+
+    private final TelemetryStore store;
+    private final BlockingQueue<PointSample> buffer;
+    private final int batchSize;
+    private final Duration flushInterval;
+    private final Duration maxRetryDelay;
+    private final Counter written;
+    private final Counter dropped;
+    private final Counter rejected;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public TelemetryWriter(TelemetryStore store, TelemetryProperties properties, MeterRegistry meters) {
+        this.store = store;
+        this.buffer = new ArrayBlockingQueue<>(properties.bufferCapacity());
+        this.batchSize = properties.batchSize();
+        this.flushInterval = properties.flushInterval();
+        this.maxRetryDelay = properties.maxRetryDelay();
+        this.written = Counter.builder("caretaker.telemetry.written").tag("store", store.name())
+                .description("samples written to the telemetry store").register(meters);
+        this.dropped = Counter.builder("caretaker.telemetry.dropped").tag("store", store.name())
+                .description("samples dropped because the telemetry buffer was full").register(meters);
+        this.rejected = Counter.builder("caretaker.telemetry.rejected").tag("store", store.name())
+                .description("samples the store refused for good (e.g. a field type conflict), set aside").register(meters);
+        meters.gauge("caretaker.telemetry.buffered", buffer, BlockingQueue::size);
+        this.thread = new Thread(this::run, "telemetry-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues a sample for the store; false (and counted) when the buffer is full. */
+    public boolean offer(PointSample sample) {
+        if (buffer.offer(sample)) {
+            return true;
+        }
+        dropped.increment();
+        return false;
+    }
+
+    public int buffered() {
+        return buffer.size();
+    }
+
+    private void run() {
+        List<PointSample> batch = new ArrayList<>(batchSize);
+        Duration retryDelay = Duration.ZERO;
+        while (running || !buffer.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    PointSample first = buffer.poll(flushInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    buffer.drainTo(batch, batchSize - 1);
+                }
+                store.write(batch);
+                written.increment(batch.size());
+                if (!retryDelay.isZero()) {
+                    log.info("telemetry store writing again store={} buffered={}", store.name(), buffer.size());
+                }
+                retryDelay = Duration.ZERO;
+                batch = new ArrayList<>(batchSize);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (TelemetryRejectedException e) {
+                log.warn("telemetry store refused a batch for good; setting it aside store={} batch={} cause={}",
+                        store.name(), batch.size(), e.getMessage());
+                rejected.increment(batch.size());
+                batch = new ArrayList<>(batchSize);
+            } catch (Exception e) {
+                if (retryDelay.isZero()) {
+                    log.warn("telemetry store refused a batch; keeping it and retrying store={} batch={} buffered={} cause={}",
+                            store.name(), batch.size(), buffer.size(), e.toString());
+                }
+                retryDelay = retryDelay.isZero() ? Duration.ofMillis(200) : min(retryDelay.multipliedBy(2), maxRetryDelay);
+                if (!running) {
+                    log.warn("telemetry not written at shutdown store={} samples={}", store.name(), batch.size() + buffer.size());
+                    return;
+                }
+                try {
+                    Thread.sleep(retryDelay.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Writes what is buffered before the hub stops, giving the store a few seconds. */
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        thread.join(Duration.ofSeconds(10).toMillis());
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+    }
+}
