@@ -1,4 +1,4 @@
-package io.caretaker.hub.telemetry.influx;
+package io.caretaker.hub.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,13 +6,22 @@ import static org.awaitility.Awaitility.await;
 
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
-import io.caretaker.hub.telemetry.HistoryBucket;
-import io.caretaker.hub.telemetry.SqlTelemetryStore;
-import io.caretaker.hub.telemetry.TelemetryProperties;
-import io.caretaker.hub.telemetry.TelemetryWriter;
+import io.caretaker.deviceprofiles.ConfigurationLoader;
+import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.site.Connection;
+import io.caretaker.deviceprofiles.site.InstalledDevice;
+import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.deviceprofiles.Protocol;
+import io.caretaker.hub.telemetry.influx.InfluxServer;
+import io.caretaker.hub.telemetry.influx.InfluxTelemetryStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -62,6 +71,25 @@ class TelemetryStoresIT {
                     assertThat(f.mean()).isCloseTo(s.mean(), within(1e-9));
                 }
             }
+        }
+        // and through the history API, which widens the range to whole steps the same way for either store
+        Site site = new Site("replay", "Replay", ZoneId.of("Asia/Shanghai"), null, List.of(new InstalledDevice("ahu-1",
+                "air-handler-basic", null, "Office Tower", "B1", null,
+                new Connection(Protocol.OPCUA, null, null, null, null, "opc.tcp://127.0.0.1:4840", "ahu-1/", null, null, null, null))));
+        ProfileCatalog profiles = ProfileCatalog.readDirectory(new ConfigurationLoader(), Path.of("../device-profiles/profiles"));
+        Clock clock = Clock.fixed(START.plus(Duration.ofHours(3)), ZoneOffset.UTC);
+        HistoryController.History sqlApi = new HistoryController(sql, site, profiles, clock)
+                .history("ahu-1", "supply_air_temperature", "2026-11-27T16:07:30+08:00", "2026-11-27T17:52:10+08:00", "5m");
+        HistoryController.History influxApi = new HistoryController(influxStore, site, profiles, clock)
+                .history("ahu-1", "supply_air_temperature", "2026-11-27T16:07:30+08:00", "2026-11-27T17:52:10+08:00", "5m");
+        assertThat(sqlApi.from()).isEqualTo(influxApi.from()).isEqualTo(OffsetDateTime.parse("2026-11-27T16:05:00+08:00"));
+        assertThat(sqlApi.to()).isEqualTo(influxApi.to()).isEqualTo(OffsetDateTime.parse("2026-11-27T17:55:00+08:00"));
+        assertThat(sqlApi.buckets()).hasSize(22).hasSameSizeAs(influxApi.buckets());
+        for (int b = 0; b < sqlApi.buckets().size(); b++) {
+            HistoryController.Bucket s = sqlApi.buckets().get(b);
+            HistoryController.Bucket f = influxApi.buckets().get(b);
+            assertThat(f).usingRecursiveComparison().ignoringFields("mean").isEqualTo(s);
+            assertThat(f.mean()).isCloseTo(s.mean(), within(1e-9));
         }
         influxStore.close();
     }
