@@ -22,6 +22,11 @@ public class SlaClock {
                 targets.resolve().dueFrom(openedAt, calendar));
     }
 
+    /** When the follow-up call (回访) of work completed at {@code completedAt} is due. */
+    public Instant followUpBy(Instant completedAt) {
+        return sla.followUp().dueFrom(completedAt, calendar);
+    }
+
     /** When a work order must be dispatched, responded to and resolved. */
     public record DueTimes(Instant dispatchBy, Instant respondBy, Instant resolveBy) {
     }

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Work orders in the relational store; {@code alarm_id} is unique, so an alarm opens at most one. */
+/** Work orders and their audit trail in the relational store; {@code alarm_id} is unique, so an alarm opens at most one. */
 @Repository
 class WorkOrderRepository {
 
@@ -21,13 +21,16 @@ class WorkOrderRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(WorkOrderKind kind, String deviceId, Tier tier, String title, Instant openedAt, SlaClock.DueTimes due, Long alarmId) {
+    long insert(WorkOrderKind kind, String deviceId, String ruleId, Tier tier, String title, String description,
+                WorkOrder.Location location, WorkOrder.Contact contact, Instant openedAt, SlaClock.DueTimes due, Long alarmId) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into work_order (kind, device_id, tier, status, title, opened_at, dispatch_by, respond_by, resolve_by, alarm_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind.name(), deviceId, tier.name(), WorkOrderStatus.OPEN.name(), title, utc(openedAt),
-                        utc(due.dispatchBy()), utc(due.respondBy()), utc(due.resolveBy()), alarmId)
+                insert into work_order (kind, device_id, rule_id, tier, status, title, description, building, floor, room,
+                                        contact_name, contact_phone, opened_at, dispatch_by, respond_by, resolve_by, alarm_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind.name(), deviceId, ruleId, tier.name(), WorkOrderStatus.OPEN.name(), title, description,
+                        location.building(), location.floor(), location.room(), contact.name(), contact.phone(),
+                        utc(openedAt), utc(due.dispatchBy()), utc(due.respondBy()), utc(due.resolveBy()), alarmId)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -40,6 +43,13 @@ class WorkOrderRepository {
         return jdbc.sql("select * from work_order where alarm_id = ?").param(alarmId).query(WorkOrderRepository::map).optional();
     }
 
+    /** The unfinished corrective work order for this device and fault, if any. */
+    Optional<WorkOrder> findOpenCorrective(String deviceId, String ruleId) {
+        return jdbc.sql("select * from work_order where kind = 'CORRECTIVE' and device_id = ? and rule_id = ? "
+                        + "and status not in ('CLOSED', 'CANCELLED') order by id")
+                .params(deviceId, ruleId).query(WorkOrderRepository::map).list().stream().findFirst();
+    }
+
     List<WorkOrder> findAll(WorkOrderStatus status) {
         if (status == null) {
             return jdbc.sql("select * from work_order order by opened_at desc, id desc").query(WorkOrderRepository::map).list();
@@ -48,8 +58,55 @@ class WorkOrderRepository {
                 .query(WorkOrderRepository::map).list();
     }
 
+    void addOccurrence(long id) {
+        jdbc.sql("update work_order set occurrences = occurrences + 1 where id = ?").param(id).update();
+    }
+
+    void dispatch(long id, Trade trade, String assignee) {
+        jdbc.sql("update work_order set status = ?, trade = ?, assignee = ? where id = ?")
+                .params(WorkOrderStatus.DISPATCHED.name(), trade == null ? null : trade.name(), assignee, id).update();
+    }
+
+    void complete(long id, Instant at, Instant followUpBy) {
+        jdbc.sql("update work_order set status = ?, completed_at = ?, follow_up_by = ? where id = ?")
+                .params(WorkOrderStatus.COMPLETED.name(), utc(at), utc(followUpBy), id).update();
+    }
+
+    void followedUp(long id, boolean satisfied, WorkOrderStatus next) {
+        jdbc.sql("update work_order set status = ?, satisfied = ?, reopened = reopened + ? where id = ?")
+                .params(next.name(), satisfied, satisfied ? 0 : 1, id).update();
+    }
+
+    void moveTo(long id, WorkOrderStatus status) {
+        jdbc.sql("update work_order set status = ? where id = ?").params(status.name(), id).update();
+    }
+
+    void audit(long workOrderId, String transition, WorkOrderStatus from, WorkOrderStatus to, String actor, Instant at, String details) {
+        jdbc.sql("insert into work_order_event (work_order_id, transition, from_status, to_status, actor, at, details) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(workOrderId, transition, from == null ? null : from.name(), to.name(), actor, utc(at), details).update();
+    }
+
+    /** Every audited step up to {@code before}, oldest first. */
+    List<WorkOrderEvent> eventsBefore(Instant before) {
+        return jdbc.sql("select * from work_order_event where at < ? order by at, id").param(utc(before))
+                .query((rs, i) -> new WorkOrderEvent(rs.getLong("id"), rs.getLong("work_order_id"), rs.getString("transition"),
+                        rs.getString("from_status") == null ? null : WorkOrderStatus.valueOf(rs.getString("from_status")),
+                        WorkOrderStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), instant(rs, "at"),
+                        rs.getString("details")))
+                .list();
+    }
+
+    List<WorkOrderEvent> events(long workOrderId) {
+        return jdbc.sql("select * from work_order_event where work_order_id = ? order by at, id").param(workOrderId)
+                .query((rs, i) -> new WorkOrderEvent(rs.getLong("id"), rs.getLong("work_order_id"), rs.getString("transition"),
+                        rs.getString("from_status") == null ? null : WorkOrderStatus.valueOf(rs.getString("from_status")),
+                        WorkOrderStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), instant(rs, "at"),
+                        rs.getString("details")))
+                .list();
+    }
+
     private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -60,8 +117,16 @@ class WorkOrderRepository {
     private static WorkOrder map(ResultSet rs, int row) throws SQLException {
         long alarmId = rs.getLong("alarm_id");
         Long alarm = rs.wasNull() ? null : alarmId;
+        boolean satisfied = rs.getBoolean("satisfied");
+        Boolean followUp = rs.wasNull() ? null : satisfied;
+        String trade = rs.getString("trade");
         return new WorkOrder(rs.getLong("id"), WorkOrderKind.valueOf(rs.getString("kind")), rs.getString("device_id"),
-                Tier.valueOf(rs.getString("tier")), WorkOrderStatus.valueOf(rs.getString("status")), rs.getString("title"),
-                instant(rs, "opened_at"), instant(rs, "dispatch_by"), instant(rs, "respond_by"), instant(rs, "resolve_by"), alarm);
+                rs.getString("rule_id"), Tier.valueOf(rs.getString("tier")), WorkOrderStatus.valueOf(rs.getString("status")),
+                rs.getString("title"), rs.getString("description"),
+                new WorkOrder.Location(rs.getString("building"), rs.getString("floor"), rs.getString("room")),
+                new WorkOrder.Contact(rs.getString("contact_name"), rs.getString("contact_phone")),
+                trade == null ? null : Trade.valueOf(trade), rs.getString("assignee"),
+                instant(rs, "opened_at"), instant(rs, "dispatch_by"), instant(rs, "respond_by"), instant(rs, "resolve_by"),
+                instant(rs, "completed_at"), instant(rs, "follow_up_by"), followUp, rs.getInt("occurrences"), rs.getInt("reopened"), alarm);
     }
 }

@@ -1,29 +1,48 @@
 package io.caretaker.hub.workorders;
 
+import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmRaised;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens work orders: a CORRECTIVE one for every new alarm, its tier from the alarm's severity. */
+/**
+ * Opens work orders (a CORRECTIVE one per device fault, a REQUEST from the service desk) and moves them through
+ * the repair procedure, auditing every step with who and when.
+ */
 @Service
 public class WorkOrderService {
 
     private static final Logger log = LoggerFactory.getLogger(WorkOrderService.class);
+    private static final String SYSTEM = "caretaker";
 
     private final WorkOrderRepository workOrders;
     private final SlaClock sla;
     private final Site site;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    WorkOrderService(WorkOrderRepository workOrders, SlaClock sla, Site site) {
+    WorkOrderService(WorkOrderRepository workOrders, SlaClock sla, Site site, Clock clock, ApplicationEventPublisher events) {
         this.workOrders = workOrders;
         this.sla = sla;
         this.site = site;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    private WorkOrder changed(String type, long id, String actor, Instant at) {
+        WorkOrder workOrder = workOrders.findById(id).orElseThrow();
+        events.publishEvent(new WorkOrderChanged(type, workOrder, actor, at));
+        return workOrder;
     }
 
     @EventListener
@@ -32,25 +51,108 @@ public class WorkOrderService {
         openCorrective(event.alarm());
     }
 
-    /** The alarm's work order; opened with due times counted from the alarm's raise time. */
+    /**
+     * The alarm's work order, its due times counted from the raise. While a corrective work order for the same
+     * device and fault is still unfinished, the new alarm is counted as another occurrence of it instead.
+     */
     @Transactional
     public WorkOrder openCorrective(Alarm alarm) {
-        var existing = workOrders.findByAlarm(alarm.id());
+        Optional<WorkOrder> existing = workOrders.findByAlarm(alarm.id());
         if (existing.isPresent()) {
             return existing.get();
         }
+        Optional<WorkOrder> open = workOrders.findOpenCorrective(alarm.deviceId(), alarm.ruleId());
+        if (open.isPresent()) {
+            workOrders.addOccurrence(open.get().id());
+            workOrders.audit(open.get().id(), "recurrence", open.get().status(), open.get().status(), SYSTEM, alarm.raisedAt(),
+                    "alarm=" + alarm.id());
+            log.info("fault recurred on an open work order workOrder={} device={} rule={} alarm={}",
+                    open.get().id(), alarm.deviceId(), alarm.ruleId(), alarm.id());
+            return changed("recurred", open.get().id(), SYSTEM, alarm.raisedAt());
+        }
         Tier tier = Tier.of(alarm.severity());
-        String where = site.device(alarm.deviceId()).map(d -> d.building() + (d.room() == null ? "" : " / " + d.room())).orElse("");
-        String title = alarm.message() + " — " + alarm.deviceId() + (where.isEmpty() ? "" : " (" + where + ")");
-        long id = workOrders.insert(WorkOrderKind.CORRECTIVE, alarm.deviceId(), tier, title, alarm.raisedAt(),
-                sla.dueTimes(tier, alarm.raisedAt()), alarm.id());
-        WorkOrder workOrder = workOrders.findById(id).orElseThrow();
+        Optional<InstalledDevice> device = site.device(alarm.deviceId());
+        WorkOrder.Location location = device.map(d -> new WorkOrder.Location(d.building(), d.floor(), d.room()))
+                .orElse(new WorkOrder.Location(null, null, null));
+        String where = location.building() == null ? "" : " (" + location.building() + (location.room() == null ? "" : " / " + location.room()) + ")";
+        String title = alarm.message() + " — " + alarm.deviceId() + where;
+        long id = workOrders.insert(WorkOrderKind.CORRECTIVE, alarm.deviceId(), alarm.ruleId(), tier, title, null, location,
+                new WorkOrder.Contact(null, null), alarm.raisedAt(), sla.dueTimes(tier, alarm.raisedAt()), alarm.id());
+        workOrders.audit(id, "open", null, WorkOrderStatus.OPEN, SYSTEM, alarm.raisedAt(), "alarm=" + alarm.id());
+        WorkOrder workOrder = changed("opened", id, SYSTEM, alarm.raisedAt());
         log.info("work order opened workOrder={} kind=CORRECTIVE device={} tier={} alarm={} respondBy={} resolveBy={}",
                 id, alarm.deviceId(), tier, alarm.id(), workOrder.respondBy(), workOrder.resolveBy());
         return workOrder;
     }
 
+    /** A repair request (报修) from the service desk. */
+    @Transactional
+    public WorkOrder openRequest(RepairRequest request) {
+        String problem = request.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException("repair request: " + problem);
+        }
+        if (request.deviceId() != null && site.device(request.deviceId()).isEmpty()) {
+            throw new IllegalArgumentException("repair request: deviceId '" + request.deviceId() + "' is not in the site file; leave it out or name an installed device");
+        }
+        Instant now = clock.instant();
+        Tier tier = request.effectiveTier();
+        SlaClock.DueTimes due = sla.dueTimes(tier, now);
+        if (Boolean.TRUE.equals(request.urgent())) {
+            due = new SlaClock.DueTimes(now, due.respondBy(), due.resolveBy()); // urgent repairs go to engineering at once
+        }
+        long id = workOrders.insert(WorkOrderKind.REQUEST, request.deviceId(), null, tier, request.title(), request.description(),
+                new WorkOrder.Location(request.building(), request.floor(), request.room()),
+                new WorkOrder.Contact(request.contactName(), request.contactPhone()), now, due, null);
+        workOrders.audit(id, "open", null, WorkOrderStatus.OPEN, request.actor(), now, request.urgent() == Boolean.TRUE ? "urgent" : null);
+        log.info("work order opened workOrder={} kind=REQUEST tier={} building={}", id, tier, request.building());
+        return changed("opened", id, request.actor(), now);
+    }
+
+    /** Applies a transition, or refuses it: {@link IllegalTransitionException} when the status does not allow it. */
+    @Transactional
+    public WorkOrder apply(long id, Transition transition, TransitionRequest request) {
+        WorkOrder workOrder = find(id).orElseThrow(() -> new NoSuchWorkOrderException(id));
+        if (!transition.allowedFrom(workOrder.status())) {
+            throw new IllegalTransitionException(id, transition, workOrder.status());
+        }
+        String missing = request.missingFor(transition);
+        if (missing != null) {
+            throw new IllegalArgumentException("'" + transition.pathName() + "' of work order " + id + " needs " + missing);
+        }
+        Instant now = clock.instant();
+        WorkOrderStatus next = transition.to();
+        switch (transition) {
+            case DISPATCH -> workOrders.dispatch(id, request.trade(), request.assignee());
+            case COMPLETE -> workOrders.complete(id, now, sla.followUpBy(now));
+            case FOLLOW_UP -> {
+                // a dissatisfied owner reopens the work (DOMAIN.md): it goes back to the dispatcher
+                next = request.satisfied() ? WorkOrderStatus.FOLLOWED_UP : WorkOrderStatus.OPEN;
+                workOrders.followedUp(id, request.satisfied(), next);
+            }
+            default -> workOrders.moveTo(id, next);
+        }
+        workOrders.audit(id, transition.pathName(), workOrder.status(), next, request.actor(), now, request.details());
+        log.info("work order moved workOrder={} transition={} from={} to={} actor={}", id, transition.pathName(), workOrder.status(), next, request.actor());
+        return changed(transition.pathName(), id, request.actor(), now);
+    }
+
+    public Optional<WorkOrder> find(long id) {
+        return workOrders.findById(id);
+    }
+
+    public List<WorkOrderEvent> history(long id) {
+        return workOrders.events(id);
+    }
+
     public List<WorkOrder> all(WorkOrderStatus status) {
         return workOrders.findAll(status);
+    }
+
+    /** No work order with this id. */
+    public static class NoSuchWorkOrderException extends RuntimeException {
+        public NoSuchWorkOrderException(long id) {
+            super("no work order " + id);
+        }
     }
 }

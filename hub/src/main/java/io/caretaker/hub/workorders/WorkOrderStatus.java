@@ -9,5 +9,10 @@ public enum WorkOrderStatus {
     CONFIRMED,
     FOLLOWED_UP,
     CLOSED,
-    CANCELLED
+    CANCELLED;
+
+    /** Closed and cancelled work is finished; everything else is open work (backlog). */
+    public boolean isFinished() {
+        return this == CLOSED || this == CANCELLED;
+    }
 }

@@ -22,7 +22,7 @@ class SlaClockTest {
             Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"),
             Tier.MAJOR, targets("2h", "2h", "3wd"),
             Tier.IMPORTANT, targets("2h", "1wd", "2wd"),
-            Tier.MINOR, targets("2h", "2h", "1wd")));
+            Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8);
     private static final Site SITE = new Site("test", "Test", SHANGHAI,
             new Site.Calendar(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2))),
             List.of());
@@ -73,8 +73,13 @@ class SlaClockTest {
     }
 
     @Test
+    void theFollowUpCallIsDueThreeWorkingDaysAfterCompletion() {
+        assertThat(sla.followUpBy(at("2026-09-29T15:00"))).isEqualTo(at("2026-10-06T15:00")); // Sep 30, (Oct 1-2 holidays, weekend), Oct 5, 6
+    }
+
+    @Test
     void aMissingTierIsRefusedNamingIt() {
-        assertThatThrownBy(() -> new SlaProperties(Map.of(Tier.MAJOR, targets("2h", "2h", "3wd"))))
+        assertThatThrownBy(() -> new SlaProperties(Map.of(Tier.MAJOR, targets("2h", "2h", "3wd")), SlaTarget.parse("3wd"), 0.8))
                 .hasMessageContaining("missing [LIFE_SAFETY, IMPORTANT, MINOR]");
     }
 

@@ -1,0 +1,166 @@
+package io.caretaker.hub.workorders;
+
+import io.caretaker.deviceprofiles.site.Site;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes the weekly report from the work orders and their audit trail, for an ISO week in the site's time zone.
+ * A promise counts in the week its step happened: a dispatch on time if dispatched by {@code dispatchBy}, a
+ * response if work started by {@code respondBy}, a resolution if completed by {@code resolveBy}, a follow-up if
+ * recorded by {@code followUpBy}.
+ */
+@Service
+public class WeeklyReports {
+
+    private static final java.util.Set<WorkOrderStatus> UNRESOLVED = java.util.EnumSet.of(WorkOrderStatus.OPEN,
+            WorkOrderStatus.DISPATCHED, WorkOrderStatus.IN_PROGRESS);
+
+    private final WorkOrderRepository workOrders;
+    private final Site site;
+
+    WeeklyReports(WorkOrderRepository workOrders, Site site) {
+        this.workOrders = workOrders;
+        this.site = site;
+    }
+
+    /** @param week an ISO week such as {@code 2026-W48} */
+    public WeeklyReport report(String week) {
+        LocalDate monday = mondayOf(week);
+        Instant from = monday.atStartOfDay(site.timeZone()).toInstant();
+        Instant to = monday.plusWeeks(1).atStartOfDay(site.timeZone()).toInstant();
+        List<WorkOrder> all = workOrders.findAll(null);
+        Map<Long, List<WorkOrderEvent>> steps = workOrders.eventsBefore(to).stream()
+                .collect(Collectors.groupingBy(WorkOrderEvent::workOrderId));
+
+        Map<String, List<WorkOrder>> byGroup = new TreeMap<>();
+        for (WorkOrder w : all) {
+            if (w.openedAt().isBefore(to)) {
+                byGroup.computeIfAbsent(key(w), k -> new ArrayList<>()).add(w);
+            }
+        }
+        List<WeeklyReport.Group> groups = new ArrayList<>();
+        byGroup.forEach((key, orders) -> {
+            String[] parts = key.split("\u0000", -1);
+            groups.add(group(parts[0], parts[1], orders, steps, from, to));
+        });
+        return new WeeklyReport(week, monday, from, to, groups, reliability(all, steps, from, to));
+    }
+
+    private static WeeklyReport.Group group(String building, String trade, List<WorkOrder> orders, Map<Long, List<WorkOrderEvent>> steps,
+                                            Instant from, Instant to) {
+        Predicate<Instant> inWeek = at -> at != null && !at.isBefore(from) && at.isBefore(to);
+        int opened = 0;
+        int closed = 0;
+        int backlog = 0;
+        int overdue = 0;
+        Share dispatch = new Share();
+        Share response = new Share();
+        Share resolution = new Share();
+        Share followUp = new Share();
+        Share satisfaction = new Share();
+        for (WorkOrder w : orders) {
+            List<WorkOrderEvent> trail = steps.getOrDefault(w.id(), List.of());
+            if (inWeek.test(w.openedAt())) {
+                opened++;
+            }
+            first(trail, "dispatch").filter(inWeek).ifPresent(at -> dispatch.count(!at.isAfter(w.dispatchBy())));
+            first(trail, "start").filter(inWeek).ifPresent(at -> response.count(!at.isAfter(w.respondBy())));
+            Optional<Instant> completed = last(trail, "complete");
+            completed.filter(inWeek).ifPresent(at -> resolution.count(!at.isAfter(w.resolveBy())));
+            completed.filter(inWeek).ifPresent(at -> followUp.count(first(trail, "follow-up").filter(f -> w.followUpBy() == null
+                    || !f.isAfter(w.followUpBy())).isPresent()));
+            trail.stream().filter(e -> e.transition().equals("follow-up") && inWeek.test(e.at()))
+                    .forEach(e -> satisfaction.count(e.details() != null && e.details().contains("satisfied=true")));
+            if (trail.stream().anyMatch(e -> e.transition().equals("close") && inWeek.test(e.at()))) {
+                closed++;
+            }
+            WorkOrderStatus atWeekEnd = trail.isEmpty() ? WorkOrderStatus.OPEN : trail.get(trail.size() - 1).to();
+            if (!atWeekEnd.isFinished()) {
+                backlog++;
+                if (UNRESOLVED.contains(atWeekEnd) && w.resolveBy().isBefore(to)) {
+                    overdue++;
+                }
+            }
+        }
+        return new WeeklyReport.Group(building, trade, opened, closed, dispatch.value(), response.value(), resolution.value(),
+                followUp.value(), satisfaction.value(), backlog, overdue);
+    }
+
+    private static List<WeeklyReport.DeviceReliability> reliability(List<WorkOrder> all, Map<Long, List<WorkOrderEvent>> steps,
+                                                                   Instant from, Instant to) {
+        Map<String, List<WorkOrder>> failures = new TreeMap<>();
+        for (WorkOrder w : all) {
+            if (w.kind() == WorkOrderKind.CORRECTIVE && w.deviceId() != null && !w.openedAt().isBefore(from) && w.openedAt().isBefore(to)) {
+                failures.computeIfAbsent(w.deviceId(), d -> new ArrayList<>()).add(w);
+            }
+        }
+        List<WeeklyReport.DeviceReliability> devices = new ArrayList<>();
+        failures.forEach((device, orders) -> {
+            int count = orders.stream().mapToInt(WorkOrder::occurrences).sum();
+            List<Duration> repairs = orders.stream()
+                    .map(w -> last(steps.getOrDefault(w.id(), List.of()), "complete").map(done -> Duration.between(w.openedAt(), done)))
+                    .flatMap(Optional::stream).toList();
+            Duration mttr = repairs.isEmpty() ? null : repairs.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(repairs.size());
+            devices.add(new WeeklyReport.DeviceReliability(device, count, mttr, Duration.between(from, to).dividedBy(count)));
+        });
+        devices.sort(Comparator.comparing(WeeklyReport.DeviceReliability::failures).reversed()
+                .thenComparing(WeeklyReport.DeviceReliability::deviceId));
+        return devices;
+    }
+
+    private static Optional<Instant> first(List<WorkOrderEvent> trail, String transition) {
+        return trail.stream().filter(e -> e.transition().equals(transition)).map(WorkOrderEvent::at).findFirst();
+    }
+
+    private static Optional<Instant> last(List<WorkOrderEvent> trail, String transition) {
+        return trail.stream().filter(e -> e.transition().equals(transition)).map(WorkOrderEvent::at).reduce((a, b) -> b);
+    }
+
+    private static String key(WorkOrder w) {
+        String building = w.location() == null || w.location().building() == null ? "" : w.location().building();
+        return building + "\u0000" + (w.trade() == null ? "" : w.trade().name());
+    }
+
+    static LocalDate mondayOf(String week) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-W(\\d{2})").matcher(week == null ? "" : week);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("week '" + week + "' is not an ISO week; write it like 2026-W48");
+        }
+        int weekNumber = Integer.parseInt(m.group(2));
+        LocalDate someDay = LocalDate.of(Integer.parseInt(m.group(1)), 6, 1);
+        if (weekNumber < 1 || weekNumber > someDay.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            throw new IllegalArgumentException("week '" + week + "' does not exist in " + m.group(1));
+        }
+        return someDay.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, weekNumber).with(DayOfWeek.MONDAY);
+    }
+
+    /** A share of kept promises; null when there was nothing to count. */
+    private static final class Share {
+        private int kept;
+        private int total;
+
+        void count(boolean keptIt) {
+            total++;
+            if (keptIt) {
+                kept++;
+            }
+        }
+
+        Double value() {
+            return total == 0 ? null : (double) kept / total;
+        }
+    }
+}
