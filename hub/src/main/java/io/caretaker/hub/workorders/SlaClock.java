@@ -1,6 +1,7 @@
 package io.caretaker.hub.workorders;
 
 import io.caretaker.deviceprofiles.site.Site;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,11 @@ public class SlaClock {
         SlaProperties.Targets targets = sla.of(tier);
         return new DueTimes(targets.dispatch().dueFrom(openedAt, calendar), targets.respond().dueFrom(openedAt, calendar),
                 targets.resolve().dueFrom(openedAt, calendar));
+    }
+
+    /** How soon after closing a recurring fault counts as a repeat repair. */
+    public Duration repeatWindow() {
+        return sla.repeatWindow();
     }
 
     /** When the follow-up call (回访) of work completed at {@code completedAt} is due. */

@@ -28,8 +28,8 @@ class WeeklyReportController {
 
     private static final Map<String, List<String>> COLUMNS = Map.of(
             "en", List.of("Building", "Trade", "Opened", "Closed", "Dispatched on time", "Responded on time", "Resolved on time",
-                    "Followed up on time", "Satisfied", "Backlog", "Overdue"),
-            "zh", List.of("楼宇", "专业", "新建", "关闭", "及时派工率", "及时响应率", "及时修复率", "回访率", "满意率", "未完成", "已超期"));
+                    "Followed up on time", "Satisfied", "Backlog", "Overdue", "First-time fix"),
+            "zh", List.of("楼宇", "专业", "新建", "关闭", "及时派工率", "及时响应率", "及时修复率", "回访率", "满意率", "未完成", "已超期", "一次修复率"));
     private static final Map<String, List<String>> DEVICE_COLUMNS = Map.of(
             "en", List.of("Device", "Failures", "Mean time to repair", "Mean time between failures"),
             "zh", List.of("设备", "故障次数", "平均修复时间", "平均故障间隔"));
@@ -114,7 +114,7 @@ class WeeklyReportController {
     private static List<List<String>> rows(WeeklyReport report) {
         return report.groups().stream().map(g -> List.of(g.building(), g.trade(), Integer.toString(g.opened()), Integer.toString(g.closed()),
                 percent(g.dispatchOnTime()), percent(g.responseOnTime()), percent(g.resolutionOnTime()), percent(g.followUpRate()),
-                percent(g.satisfaction()), Integer.toString(g.backlog()), Integer.toString(g.overdue()))).toList();
+                percent(g.satisfaction()), Integer.toString(g.backlog()), Integer.toString(g.overdue()), percent(g.firstTimeFix()))).toList();
     }
 
     private static String percent(Double share) {

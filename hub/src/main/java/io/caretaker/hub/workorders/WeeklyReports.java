@@ -45,6 +45,8 @@ public class WeeklyReports {
         Map<Long, List<WorkOrderEvent>> steps = workOrders.eventsBefore(to).stream()
                 .collect(Collectors.groupingBy(WorkOrderEvent::workOrderId));
 
+        java.util.Set<Long> repeated = all.stream().map(WorkOrder::repeatOf).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
         Map<String, List<WorkOrder>> byGroup = new TreeMap<>();
         for (WorkOrder w : all) {
             if (w.openedAt().isBefore(to)) {
@@ -54,13 +56,13 @@ public class WeeklyReports {
         List<WeeklyReport.Group> groups = new ArrayList<>();
         byGroup.forEach((key, orders) -> {
             String[] parts = key.split("\u0000", -1);
-            groups.add(group(parts[0], parts[1], orders, steps, from, to));
+            groups.add(group(parts[0], parts[1], orders, steps, repeated, from, to));
         });
         return new WeeklyReport(week, monday, from, to, groups, reliability(all, steps, from, to));
     }
 
     private static WeeklyReport.Group group(String building, String trade, List<WorkOrder> orders, Map<Long, List<WorkOrderEvent>> steps,
-                                            Instant from, Instant to) {
+                                            java.util.Set<Long> repeated, Instant from, Instant to) {
         Predicate<Instant> inWeek = at -> at != null && !at.isBefore(from) && at.isBefore(to);
         int opened = 0;
         int closed = 0;
@@ -71,6 +73,7 @@ public class WeeklyReports {
         Share resolution = new Share();
         Share followUp = new Share();
         Share satisfaction = new Share();
+        Share firstTimeFix = new Share();
         for (WorkOrder w : orders) {
             List<WorkOrderEvent> trail = steps.getOrDefault(w.id(), List.of());
             if (inWeek.test(w.openedAt())) {
@@ -86,6 +89,9 @@ public class WeeklyReports {
                     .forEach(e -> satisfaction.count(e.details() != null && e.details().contains("satisfied=true")));
             if (trail.stream().anyMatch(e -> e.transition().equals("close") && inWeek.test(e.at()))) {
                 closed++;
+                if (w.kind() == WorkOrderKind.CORRECTIVE) {
+                    firstTimeFix.count(!repeated.contains(w.id()));
+                }
             }
             WorkOrderStatus atWeekEnd = trail.isEmpty() ? WorkOrderStatus.OPEN : trail.get(trail.size() - 1).to();
             if (!atWeekEnd.isFinished()) {
@@ -96,7 +102,7 @@ public class WeeklyReports {
             }
         }
         return new WeeklyReport.Group(building, trade, opened, closed, dispatch.value(), response.value(), resolution.value(),
-                followUp.value(), satisfaction.value(), backlog, overdue);
+                followUp.value(), satisfaction.value(), backlog, overdue, firstTimeFix.value());
     }
 
     private static List<WeeklyReport.DeviceReliability> reliability(List<WorkOrder> all, Map<Long, List<WorkOrderEvent>> steps,

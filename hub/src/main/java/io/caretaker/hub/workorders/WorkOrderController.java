@@ -83,14 +83,14 @@ class WorkOrderController {
         return new WorkOrderJson(w.id(), w.kind(), w.deviceId(), w.tier(), w.status(), w.title(), site.localTime(w.openedAt()),
                 site.localTime(w.dispatchBy()), site.localTime(w.respondBy()), site.localTime(w.resolveBy()), w.alarmId(),
                 w.ruleId(), w.description(), w.location(), w.contact(), w.trade(), w.assignee(), site.localTime(w.completedAt()),
-                site.localTime(w.followUpBy()), w.satisfied(), w.occurrences(), w.reopened());
+                site.localTime(w.followUpBy()), w.satisfied(), w.occurrences(), w.reopened(), w.repeatOf());
     }
 
     record WorkOrderJson(long id, WorkOrderKind kind, String deviceId, Tier tier, WorkOrderStatus status, String title,
                          OffsetDateTime openedAt, OffsetDateTime dispatchBy, OffsetDateTime respondBy,
                          OffsetDateTime resolveBy, Long alarmId, String ruleId, String description, WorkOrder.Location location,
                          WorkOrder.Contact contact, Trade trade, String assignee, OffsetDateTime completedAt,
-                         OffsetDateTime followUpBy, Boolean satisfied, int occurrences, int reopened) {
+                         OffsetDateTime followUpBy, Boolean satisfied, int occurrences, int reopened, Long repeatOf) {
     }
 
     record EventJson(String transition, WorkOrderStatus from, WorkOrderStatus to, String actor, OffsetDateTime at, String details) {

@@ -50,6 +50,19 @@ class WorkOrderRepository {
                 .params(deviceId, ruleId).query(WorkOrderRepository::map).list().stream().findFirst();
     }
 
+    /** The latest corrective work order for this device and fault closed at or after {@code since}, if any. */
+    Optional<Long> findClosedCorrectiveSince(String deviceId, String ruleId, Instant since) {
+        return jdbc.sql("""
+                        select w.id from work_order w join work_order_event e on e.work_order_id = w.id and e.transition = 'close'
+                        where w.kind = 'CORRECTIVE' and w.device_id = ? and w.rule_id = ? and w.status = 'CLOSED' and e.at >= ?
+                        order by e.at desc""")
+                .params(deviceId, ruleId, utc(since)).query(Long.class).list().stream().findFirst();
+    }
+
+    void markRepeatOf(long id, long earlier) {
+        jdbc.sql("update work_order set repeat_of = ? where id = ?").params(earlier, id).update();
+    }
+
     List<WorkOrder> findAll(WorkOrderStatus status) {
         if (status == null) {
             return jdbc.sql("select * from work_order order by opened_at desc, id desc").query(WorkOrderRepository::map).list();
@@ -114,6 +127,11 @@ class WorkOrderRepository {
         return at == null ? null : at.toInstant();
     }
 
+    private static Long repeatOf(ResultSet rs) throws SQLException {
+        long id = rs.getLong("repeat_of");
+        return rs.wasNull() ? null : id;
+    }
+
     private static WorkOrder map(ResultSet rs, int row) throws SQLException {
         long alarmId = rs.getLong("alarm_id");
         Long alarm = rs.wasNull() ? null : alarmId;
@@ -127,6 +145,7 @@ class WorkOrderRepository {
                 new WorkOrder.Contact(rs.getString("contact_name"), rs.getString("contact_phone")),
                 trade == null ? null : Trade.valueOf(trade), rs.getString("assignee"),
                 instant(rs, "opened_at"), instant(rs, "dispatch_by"), instant(rs, "respond_by"), instant(rs, "resolve_by"),
-                instant(rs, "completed_at"), instant(rs, "follow_up_by"), followUp, rs.getInt("occurrences"), rs.getInt("reopened"), alarm);
+                instant(rs, "completed_at"), instant(rs, "follow_up_by"), followUp, rs.getInt("occurrences"), rs.getInt("reopened"), alarm,
+                repeatOf(rs));
     }
 }

@@ -5,6 +5,7 @@ import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmRaised;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class WorkOrderService {
     private final Site site;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Duration repeatWindow;
 
     WorkOrderService(WorkOrderRepository workOrders, SlaClock sla, Site site, Clock clock, ApplicationEventPublisher events) {
         this.workOrders = workOrders;
@@ -37,6 +39,7 @@ public class WorkOrderService {
         this.site = site;
         this.clock = clock;
         this.events = events;
+        this.repeatWindow = sla.repeatWindow();
     }
 
     private WorkOrder changed(String type, long id, String actor, Instant at) {
@@ -53,7 +56,8 @@ public class WorkOrderService {
 
     /**
      * The alarm's work order, its due times counted from the raise. While a corrective work order for the same
-     * device and fault is still unfinished, the new alarm is counted as another occurrence of it instead.
+     * device and fault is still unfinished, the new alarm is counted as another occurrence of it instead; when one was
+     * closed within the repeat window, the new work order is linked to it as a repair that did not last.
      */
     @Transactional
     public WorkOrder openCorrective(Alarm alarm) {
@@ -79,6 +83,11 @@ public class WorkOrderService {
         long id = workOrders.insert(WorkOrderKind.CORRECTIVE, alarm.deviceId(), alarm.ruleId(), tier, title, null, location,
                 new WorkOrder.Contact(null, null), alarm.raisedAt(), sla.dueTimes(tier, alarm.raisedAt()), alarm.id());
         workOrders.audit(id, "open", null, WorkOrderStatus.OPEN, SYSTEM, alarm.raisedAt(), "alarm=" + alarm.id());
+        workOrders.findClosedCorrectiveSince(alarm.deviceId(), alarm.ruleId(), alarm.raisedAt().minus(repeatWindow))
+                .ifPresent(earlier -> {
+                    workOrders.markRepeatOf(id, earlier);
+                    log.info("fault came back after its repair workOrder={} repeatOf={} device={} rule={}", id, earlier, alarm.deviceId(), alarm.ruleId());
+                });
         WorkOrder workOrder = changed("opened", id, SYSTEM, alarm.raisedAt());
         log.info("work order opened workOrder={} kind=CORRECTIVE device={} tier={} alarm={} respondBy={} resolveBy={}",
                 id, alarm.deviceId(), tier, alarm.id(), workOrder.respondBy(), workOrder.resolveBy());

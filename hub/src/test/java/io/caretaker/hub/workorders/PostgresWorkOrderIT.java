@@ -68,7 +68,7 @@ class PostgresWorkOrderIT {
         Site site = new Site("pg", "PG", ZoneId.of("Asia/Shanghai"), null, List.of());
         SlaProperties sla = new SlaProperties(Map.of(
                 Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"), Tier.MAJOR, targets("2h", "2h", "3wd"),
-                Tier.IMPORTANT, targets("2h", "1wd", "2wd"), Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8);
+                Tier.IMPORTANT, targets("2h", "1wd", "2wd"), Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7));
         WorkOrderService service = new WorkOrderService(new WorkOrderRepository(JdbcClient.create(data)), new SlaClock(sla, site), site,
                 Clock.fixed(T0, ZoneOffset.UTC), event -> { });
 

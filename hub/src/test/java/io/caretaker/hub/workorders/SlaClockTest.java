@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caretaker.deviceprofiles.site.Site;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ class SlaClockTest {
             Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"),
             Tier.MAJOR, targets("2h", "2h", "3wd"),
             Tier.IMPORTANT, targets("2h", "1wd", "2wd"),
-            Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8);
+            Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7));
     private static final Site SITE = new Site("test", "Test", SHANGHAI,
             new Site.Calendar(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2))),
             List.of());
@@ -79,7 +80,7 @@ class SlaClockTest {
 
     @Test
     void aMissingTierIsRefusedNamingIt() {
-        assertThatThrownBy(() -> new SlaProperties(Map.of(Tier.MAJOR, targets("2h", "2h", "3wd")), SlaTarget.parse("3wd"), 0.8))
+        assertThatThrownBy(() -> new SlaProperties(Map.of(Tier.MAJOR, targets("2h", "2h", "3wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7)))
                 .hasMessageContaining("missing [LIFE_SAFETY, IMPORTANT, MINOR]");
     }
 

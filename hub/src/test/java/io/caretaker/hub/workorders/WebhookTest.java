@@ -88,6 +88,6 @@ class WebhookTest {
         Instant at = Instant.parse("2026-11-23T01:00:00Z");
         return new WorkOrder(7, WorkOrderKind.REQUEST, null, null, Tier.MINOR, WorkOrderStatus.DISPATCHED, "Lamp out", null,
                 new WorkOrder.Location("Office Tower", "12", "Lift lobby"), new WorkOrder.Contact("Ms Li", null), Trade.ELECTRICAL, null,
-                at, at.plusSeconds(7200), at.plusSeconds(7200), at.plusSeconds(86400), null, null, null, 1, 0, null);
+                at, at.plusSeconds(7200), at.plusSeconds(7200), at.plusSeconds(86400), null, null, null, 1, 0, null, null);
     }
 }

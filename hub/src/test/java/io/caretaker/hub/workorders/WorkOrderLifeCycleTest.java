@@ -70,7 +70,7 @@ class WorkOrderLifeCycleTest {
         Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, null), List.of());
         SlaProperties sla = new SlaProperties(Map.of(
                 Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"), Tier.MAJOR, targets("2h", "2h", "3wd"),
-                Tier.IMPORTANT, targets("2h", "1wd", "2wd"), Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8);
+                Tier.IMPORTANT, targets("2h", "1wd", "2wd"), Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7));
         service = new WorkOrderService(repository, new SlaClock(sla, site), site, clock, published::add);
         watch = new SlaWatch(repository, jdbc, published::add, clock, sla);
     }
@@ -195,10 +195,26 @@ class WorkOrderLifeCycleTest {
         assertThat(again.occurrences()).isEqualTo(2);
         assertThat(otherFault.id()).isNotEqualTo(first.id());
 
-        repository.moveTo(first.id(), WorkOrderStatus.CLOSED);
+        driveTo(first.id(), WorkOrderStatus.CONFIRMED);
+        service.apply(first.id(), Transition.FOLLOW_UP, complete());
+        service.apply(first.id(), Transition.CLOSE, actor("desk"));
+        clock.now = clock.now.plus(Duration.ofDays(6));
         WorkOrder afterClosing = service.openCorrective(alarm(4, "meter-1", "voltage-l1-high"));
         assertThat(afterClosing.id()).isNotEqualTo(first.id());
         assertThat(afterClosing.kind()).isEqualTo(WorkOrderKind.CORRECTIVE);
+        assertThat(afterClosing.repeatOf()).isEqualTo(first.id()); // back within the 7-day window: the repair did not last
+
+        WorkOrder longAfter = service.openCorrective(alarm(5, "meter-1", "meter-offline"));
+        assertThat(longAfter.id()).isEqualTo(otherFault.id()); // still open: another occurrence
+        service.apply(otherFault.id(), Transition.CANCEL, new TransitionRequest("desk", null, null, null, null, null, null, "duplicate"));
+        clock.now = clock.now.plus(Duration.ofDays(8));
+        assertThat(service.openCorrective(alarm(6, "meter-1", "voltage-l1-high")).id()).isEqualTo(afterClosing.id()); // still open
+        WorkOrder afterCancel = service.openCorrective(alarm(7, "meter-1", "meter-offline"));
+        assertThat(afterCancel.repeatOf()).isNull(); // cancelled work was never a repair
+
+        // the first repair was closed in week 48 and did not last: the first-time-fix rate shows it
+        WeeklyReport week48 = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of())).report("2026-W48");
+        assertThat(week48.groups()).filteredOn(g -> g.closed() > 0).extracting(WeeklyReport.Group::firstTimeFix).containsExactly(0.0);
     }
 
     @Test
@@ -294,9 +310,9 @@ class WorkOrderLifeCycleTest {
 
         assertThat(report.monday()).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
         assertThat(report.groups()).containsExactly(
-                new WeeklyReport.Group("", "ELECTRICAL", 1, 0, 1.0, 1.0, 1.0, 0.0, null, 1, 0),
-                new WeeklyReport.Group("Office Tower", "ELECTRICAL", 2, 1, 0.5, 0.5, 1.0, 1.0, 1.0, 1, 1),
-                new WeeklyReport.Group("Residential Block", "PLUMBING", 1, 0, 1.0, null, null, null, null, 0, 0));
+                new WeeklyReport.Group("", "ELECTRICAL", 1, 0, 1.0, 1.0, 1.0, 0.0, null, 1, 0, null),
+                new WeeklyReport.Group("Office Tower", "ELECTRICAL", 2, 1, 0.5, 0.5, 1.0, 1.0, 1.0, 1, 1, null),
+                new WeeklyReport.Group("Residential Block", "PLUMBING", 1, 0, 1.0, null, null, null, null, 0, 0, null));
         assertThat(report.devices()).containsExactly(
                 new WeeklyReport.DeviceReliability("meter-1", 1, Duration.ofHours(2), Duration.ofDays(7)));
         assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of())).report("2026-W49").groups())
@@ -305,7 +321,7 @@ class WorkOrderLifeCycleTest {
 
         String csv = WeeklyReportController.csv(report, "zh");
         assertThat(csv).startsWith("\uFEFF楼宇,专业,新建,关闭,及时派工率");
-        assertThat(csv).contains("Office Tower,ELECTRICAL,2,1,50%,50%,100%,100%,100%,1,1\r\n");
+        assertThat(csv).contains("Office Tower,ELECTRICAL,2,1,50%,50%,100%,100%,100%,1,1,–\r\n");
         String html = WeeklyReportController.html(report, "en");
         assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>meter-1</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
         assertThatThrownBy(() -> WeeklyReports.mondayOf("2026-48")).hasMessageContaining("write it like 2026-W48");
