@@ -5,12 +5,27 @@ import java.util.Optional;
 
 /** A device type, described once: its points, their protocol bindings and its fault rules. */
 public record DeviceProfile(String id, String name, Family family, List<String> tags,
-                            List<Point> points, List<FaultRule> rules) {
+                            List<Point> points, List<FaultRule> rules,
+                            // MQTT: topics, text payloads and events of the device as a whole
+                            MqttProfile mqtt,
+                            // Modbus: register numbering, input-register function, default byte and word order
+                            ModbusProfile modbus,
+                            // OPC UA: sampling and publishing intervals of the device's monitored items
+                            OpcUaProfile opcua) {
 
     public DeviceProfile {
         tags = tags == null ? List.of() : List.copyOf(tags);
         points = points == null ? List.of() : List.copyOf(points);
         rules = rules == null ? List.of() : List.copyOf(rules);
+        if (mqtt == null) {
+            mqtt = new MqttProfile(null, null, null);
+        }
+        if (modbus == null) {
+            modbus = ModbusProfile.defaults();
+        }
+        if (opcua == null) {
+            opcua = new OpcUaProfile(null, null);
+        }
     }
 
     public Optional<Point> point(String pointId) {

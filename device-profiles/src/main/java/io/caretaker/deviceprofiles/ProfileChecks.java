@@ -25,12 +25,14 @@ final class ProfileChecks {
             if (kindOfPoint.put(id, point.path("kind").asText()) != null) {
                 problems.add(doc.problem("/points/" + i + "/id", "point id '" + id + "' is used twice; point ids must be unique"));
             }
-            checkModbus(doc, "/points/" + i, point, problems);
+            ModbusChecks.checkPoint(doc, "/points/" + i, point, root, problems);
+            MqttChecks.checkPoint(doc, "/points/" + i, point, root.path("mqtt"), problems);
             JsonNode range = point.path("range");
             if (range.has("min") && range.has("max") && range.get("min").asDouble() > range.get("max").asDouble()) {
                 problems.add(doc.problem("/points/" + i + "/range", "min is above max"));
             }
         }
+        MqttChecks.checkProfile(doc, root.path("mqtt"), problems);
         Set<String> ruleIds = new HashSet<>();
         JsonNode rules = root.path("rules");
         for (int i = 0; i < rules.size(); i++) {
@@ -44,21 +46,6 @@ final class ProfileChecks {
             }
         }
         return problems;
-    }
-
-    private static void checkModbus(YamlDocument doc, String at, JsonNode point, List<ConfigurationProblem> problems) {
-        JsonNode modbus = point.path("bindings").path("modbus");
-        if (modbus.isMissingNode()) {
-            return;
-        }
-        String table = modbus.path("table").asText();
-        boolean bitTable = table.equals("coil") || table.equals("discrete-input");
-        if (bitTable && !"boolean".equals(point.path("kind").asText())) {
-            problems.add(doc.problem(at + "/kind", "a point read from a " + table + " must have kind boolean"));
-        }
-        if (bitTable && modbus.has("type")) {
-            problems.add(doc.problem(at + "/bindings/modbus/type", "a " + table + " is one bit; remove type"));
-        }
     }
 
     private static void checkThreshold(YamlDocument doc, String at, JsonNode rule, Map<String, String> kindOfPoint,

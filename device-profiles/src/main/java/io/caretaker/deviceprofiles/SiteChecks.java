@@ -52,6 +52,10 @@ final class SiteChecks {
                 continue;
             }
             Protocol protocol = Protocol.valueOf(device.path("connection").path("protocol").asText().toUpperCase(Locale.ROOT));
+            if (protocol == Protocol.MQTT && !device.path("connection").has("topic") && profile.mqtt().topics().isEmpty()) {
+                problems.add(doc.problem(at + "/connection", "needs topic: profile '" + profileId + "' names no mqtt.topics;"
+                        + " write the topic the device publishes on, e.g. topic: zigbee2mqtt/" + id));
+            }
             if (profile.pointsBoundTo(protocol).isEmpty()) {
                 problems.add(doc.problem(at + "/connection/protocol", "profile '" + profileId + "' has no " + protocol.wireName()
                         + " bindings; add them to the profile or connect the device another way"));

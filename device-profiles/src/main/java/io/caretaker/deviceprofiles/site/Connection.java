@@ -11,7 +11,12 @@ import java.time.Duration;
 public record Connection(Protocol protocol,
                          String host, Integer port, Integer unitId, Duration pollInterval,
                          String endpoint, String nodePrefix,
-                         String broker, String topic, String username, String password) {
+                         String broker, String topic, String username, String password,
+                         // OPC UA: None or Basic256Sha256; None, Sign or SignAndEncrypt (username/password above apply too)
+                         String securityPolicy, String securityMode,
+                         // MQTT: the device's name in its topics, the hub's client id and protocol version on the broker,
+                         // how long the broker keeps the hub's session, and the CA of an ssl:// broker
+                         String topicId, String clientId, MqttVersion mqttVersion, Duration sessionExpiry, String caFile) {
 
     public Connection {
         if (protocol == Protocol.MODBUS) {

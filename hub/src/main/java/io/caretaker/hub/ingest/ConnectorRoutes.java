@@ -1,6 +1,8 @@
 package io.caretaker.hub.ingest;
 
-import io.caretaker.connectors.mqtt.DecodeJsonPayload;
+import io.caretaker.connectors.mqtt.DecodeMqttMessage;
+import io.caretaker.connectors.mqtt.MqttDevicesComponent;
+import io.caretaker.connectors.mqtt.SetAsideBadFields;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Connection;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One route template per protocol, and one route per installed device made from it: adding a device is a line
- * in the site file, not code. Route ids are {@code <protocol>-<device>}.
+ * in the site file, not code. Route ids are {@code <protocol>-<device>}; MQTT devices share one route and one
+ * connection per broker, {@code mqtt-<client id>}.
  */
 @Component
 class ConnectorRoutes extends RouteBuilder {
@@ -41,17 +44,28 @@ class ConnectorRoutes extends RouteBuilder {
 
         routeTemplate("opcua-device")
                 .templateParameter("deviceId").templateParameter("profile").templateParameter("endpoint")
-                .templateParameter("nodePrefix", "")
-                .from("opcua:{{deviceId}}?endpoint=RAW({{endpoint}})&profile={{profile}}&nodePrefix={{nodePrefix}}")
+                .templateParameter("nodePrefix", "").templateParameter("securityPolicy", "")
+                .templateParameter("securityMode", "").templateParameter("username", "").templateParameter("password", "")
+                // devices with the same endpoint, security and login share one session and subscription
+                .from("opcua:{{deviceId}}?endpoint=RAW({{endpoint}})&profile={{profile}}&nodePrefix=RAW({{nodePrefix}})"
+                        + "&securityPolicy={{securityPolicy}}&securityMode={{securityMode}}"
+                        + "&username=RAW({{username}})&password=RAW({{password}})")
                 .to(telemetry);
 
-        routeTemplate("mqtt-device")
-                .templateParameter("deviceId").templateParameter("profile").templateParameter("broker").templateParameter("topic")
-                .templateBean("decoder", DecodeJsonPayload.class, rtc -> new DecodeJsonPayload(
-                        rtc.getProperty("deviceId", String.class), profiles.get(rtc.getProperty("profile", String.class)), clock))
-                .from("paho-mqtt5:{{topic}}?brokerUrl=RAW({{broker}})&clientId=caretaker-hub-{{deviceId}}&qos=1")
-                .process("{{decoder}}")
-                .to(telemetry);
+        // one route and one MQTT connection per broker, carrying every device behind it (see MqttConnections)
+        routeTemplate("mqtt-connection")
+                .templateParameter("connection")
+                .from("mqtt-devices:{{connection}}")
+                .process(new DecodeMqttMessage())
+                .to(telemetry)
+                .process(new SetAsideBadFields());
+        MqttConnections mqtt = MqttConnections.of(site, profiles);
+        MqttDevicesComponent mqttComponent = getCamelContext().getComponent("mqtt-devices", MqttDevicesComponent.class);
+        mqttComponent.setClock(clock);
+        mqtt.connections().forEach((name, connection) -> {
+            mqttComponent.addConnection(name, connection.settings(), connection.devices());
+            templatedRoute("mqtt-connection").routeId("mqtt-" + name).parameter("connection", name);
+        });
 
         for (InstalledDevice device : site.devices()) {
             Connection c = device.connection();
@@ -63,10 +77,14 @@ class ConnectorRoutes extends RouteBuilder {
                         .parameter("pollInterval", String.valueOf(c.pollInterval().toMillis()));
                 case OPCUA -> templatedRoute("opcua-device").routeId("opcua-" + device.id())
                         .parameter("deviceId", device.id()).parameter("profile", device.profile())
-                        .parameter("endpoint", c.endpoint()).parameter("nodePrefix", Objects.requireNonNullElse(c.nodePrefix(), ""));
-                case MQTT -> templatedRoute("mqtt-device").routeId("mqtt-" + device.id())
-                        .parameter("deviceId", device.id()).parameter("profile", device.profile())
-                        .parameter("broker", c.broker()).parameter("topic", c.topic());
+                        .parameter("endpoint", c.endpoint()).parameter("nodePrefix", Objects.requireNonNullElse(c.nodePrefix(), ""))
+                        .parameter("securityPolicy", Objects.requireNonNullElse(c.securityPolicy(), ""))
+                        .parameter("securityMode", Objects.requireNonNullElse(c.securityMode(), ""))
+                        .parameter("username", Objects.requireNonNullElse(c.username(), ""))
+                        .parameter("password", Objects.requireNonNullElse(c.password(), ""));
+                case MQTT -> {
+                    // routed above, one route per broker connection
+                }
             }
         }
     }

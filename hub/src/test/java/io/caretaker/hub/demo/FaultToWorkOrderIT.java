@@ -55,6 +55,7 @@ class FaultToWorkOrderIT {
         registry.add("caretaker.demo.modbus-port", () -> modbus);
         registry.add("caretaker.demo.opcua-port", () -> opcua);
         registry.add("caretaker.demo.work-dir", () -> workDir.toString());
+        registry.add("caretaker.opcua.pki-directory", () -> workDir.resolve("opcua-client-pki").toString());
         registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/e2e-scenario.yaml");
     }
 

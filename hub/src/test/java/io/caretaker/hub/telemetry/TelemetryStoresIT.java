@@ -75,7 +75,8 @@ class TelemetryStoresIT {
         // and through the history API, which widens the range to whole steps the same way for either store
         Site site = new Site("replay", "Replay", ZoneId.of("Asia/Shanghai"), null, List.of(new InstalledDevice("ahu-1",
                 "air-handler-basic", null, "Office Tower", "B1", null,
-                new Connection(Protocol.OPCUA, null, null, null, null, "opc.tcp://127.0.0.1:4840", "ahu-1/", null, null, null, null))));
+                new Connection(Protocol.OPCUA, null, null, null, null, "opc.tcp://127.0.0.1:4840", "ahu-1/", null, null, null, null, null, null,
+                        null, null, null, null, null))));
         ProfileCatalog profiles = ProfileCatalog.readDirectory(new ConfigurationLoader(), Path.of("../device-profiles/profiles"));
         Clock clock = Clock.fixed(START.plus(Duration.ofHours(3)), ZoneOffset.UTC);
         HistoryController.History sqlApi = new HistoryController(sql, site, profiles, clock)

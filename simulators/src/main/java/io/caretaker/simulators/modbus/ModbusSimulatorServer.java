@@ -1,6 +1,7 @@
 package io.caretaker.simulators.modbus;
 
 import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.procimg.ProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public final class ModbusSimulatorServer implements AutoCloseable {
     private final int port;
     private final ModbusSlave slave;
     private final Map<Integer, SimulatedEnergyMeter> units = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> handMade = ConcurrentHashMap.newKeySet();
 
     /**
      * Binds and starts listening. Port 0 picks a free port, read back with {@link #port()}: j2mod turns 0 into
@@ -58,6 +60,20 @@ public final class ModbusSimulatorServer implements AutoCloseable {
         }
         slave.addProcessImage(unitId, meter.processImage());
         return meter;
+    }
+
+    /**
+     * Serves a hand-made register image as {@code unitId}, for peers the meter does not cover: holding registers
+     * and coils a client writes, say. The image is j2mod's, so reads and writes behave as j2mod's slave does.
+     */
+    public void addUnit(int unitId, ProcessImage image) {
+        if (unitId < 1 || unitId > 247) {
+            throw new IllegalArgumentException("unitId " + unitId + " must be 1..247");
+        }
+        if (units.containsKey(unitId) || !handMade.add(unitId)) {
+            throw new IllegalArgumentException("unit " + unitId + " is already taken on port " + port);
+        }
+        slave.addProcessImage(unitId, image);
     }
 
     public List<SimulatedEnergyMeter> devices() {

@@ -1,6 +1,7 @@
 package io.caretaker.simulators.opcua;
 
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS;
+import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,12 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.DefaultServerCertificateValidator;
@@ -44,10 +51,26 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
 
 /**
- * An embeddable Milo OPC UA server at {@code opc.tcp://host:port/caretaker} (security None, anonymous) on which
- * simulated devices live.
+ * An embeddable Milo OPC UA server at {@code opc.tcp://host:port/caretaker} on which simulated devices live:
+ * security None and anonymous by default, or Basic256Sha256 (Sign and SignAndEncrypt) with a user name and
+ * password, as real plant servers are set up.
  */
 public final class OpcUaSimulatorServer implements AutoCloseable {
+
+    /** How clients must connect: {@link #NONE}, or Basic256Sha256 with this user name and password. */
+    public record Security(boolean secure, String username, String password) {
+
+        public static final Security NONE = new Security(false, null, null);
+
+        public static Security basic256Sha256(String username, String password) {
+            return new Security(true, username, password);
+        }
+
+        @Override
+        public String toString() {
+            return secure ? "Basic256Sha256 user " + username : "None";
+        }
+    }
 
     public static final String PATH = "/caretaker";
     public static final String NAMESPACE_URI = SimulatorNamespace.URI;
@@ -59,6 +82,8 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
     private final SimulatorNamespace namespace;
     private final List<SimulatedAirHandler> airHandlers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService ticker;
+    private final FileBasedTrustListManager trustList;
+    private final X509Certificate certificate;
 
     /** Starts a server whose PKI lives in a fresh temporary directory; port 0 picks a free port. */
     public static OpcUaSimulatorServer start(String host, int port) {
@@ -71,9 +96,17 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
 
     /** Starts a server keeping its trust list and rejected certificates under {@code pkiDirectory}. */
     public static OpcUaSimulatorServer start(String host, int port, Path pkiDirectory) {
+        return start(host, port, pkiDirectory, Security.NONE);
+    }
+
+    /**
+     * Starts a server with the given security. A secure server accepts only clients whose certificate is in
+     * {@code <pkiDirectory>/trusted/certs} (see {@link #trustClient}); others land in {@code rejected/certs}.
+     */
+    public static OpcUaSimulatorServer start(String host, int port, Path pkiDirectory, Security security) {
         try {
             OpcUaSimulatorServer simulator = new OpcUaSimulatorServer(host, port == 0 ? freePort(host) : port,
-                    pkiDirectory);
+                    pkiDirectory, security);
             simulator.server.startup().get(10, TimeUnit.SECONDS);
             return simulator;
         } catch (InterruptedException e) {
@@ -84,10 +117,18 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         }
     }
 
-    private OpcUaSimulatorServer(String host, int port, Path pkiDirectory) throws Exception {
+    private OpcUaSimulatorServer(String host, int port, Path pkiDirectory, Security security) throws Exception {
         this.host = host;
         this.port = port;
-        server = new OpcUaServer(config(host, port, pkiDirectory), transportProfile ->
+        KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        certificate = new SelfSignedCertificateBuilder(keyPair)
+                .setCommonName("Caretaker OPC UA simulator")
+                .setApplicationUri(APPLICATION_URI)
+                .addDnsName("localhost")
+                .addIpAddress("127.0.0.1")
+                .build();
+        trustList = FileBasedTrustListManager.createAndInitialize(pkiDirectory);
+        server = new OpcUaServer(config(host, port, pkiDirectory, security, keyPair, certificate, trustList), transportProfile ->
                 new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
         namespace = new SimulatorNamespace(server);
         namespace.startup();
@@ -104,6 +145,51 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         SimulatedAirHandler airHandler = new SimulatedAirHandler(deviceId, prefix, clock, namespace);
         airHandlers.add(airHandler);
         return airHandler;
+    }
+
+    /** Adds a device of {@code count} steady Double variables {@code <prefix>Value0..}, for load and batching tests. */
+    public void addBulkDevice(String deviceId, String prefix, int count) {
+        var folder = namespace.addFolder("Devices/" + deviceId, deviceId);
+        DateTime now = DateTime.now();
+        for (int i = 0; i < count; i++) {
+            namespace.addVariable(folder, prefix + "Value" + i, "Value" + i, NodeIds.Double)
+                    .setValue(new DataValue(new Variant((double) i), StatusCode.GOOD, now, now));
+        }
+    }
+
+    /** Lets a client with this certificate open a secure channel, as an operator trusting the hub would. */
+    public void trustClient(X509Certificate clientCertificate) {
+        trustList.addTrustedCertificate(clientCertificate);
+    }
+
+    /** The certificate this server presents to clients. */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** Sessions open right now. */
+    public int sessionCount() {
+        return server.getDiagnosticsSummary().getCurrentSessionCount().intValue();
+    }
+
+    /** Subscriptions open right now, across all sessions. */
+    public int subscriptionCount() {
+        return server.getSubscriptions().size();
+    }
+
+    /** The number of items in each CreateMonitoredItems request this server has served, in order. */
+    public List<Integer> monitoredItemRequests() {
+        return namespace.createdItemBatches();
+    }
+
+    /** The publishing intervals of the open subscriptions, as the server revised them (ms). */
+    public List<Double> publishingIntervals() {
+        return server.getSubscriptions().values().stream().map(s -> s.getPublishingInterval()).toList();
+    }
+
+    /** The distinct sampling intervals of the monitored items created so far (ms). */
+    public Set<Double> samplingIntervals() {
+        return namespace.samplingIntervals();
     }
 
     public int port() {
@@ -124,6 +210,11 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         ticker.shutdownNow();
         namespace.shutdown();
         try {
+            trustList.close();
+        } catch (IOException e) {
+            // only the file watcher; the server stops regardless
+        }
+        try {
             server.shutdown().get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,15 +223,9 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         }
     }
 
-    private static OpcUaServerConfig config(String host, int port, Path pkiDirectory) throws Exception {
-        KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-        X509Certificate certificate = new SelfSignedCertificateBuilder(keyPair)
-                .setCommonName("Caretaker OPC UA simulator")
-                .setApplicationUri(APPLICATION_URI)
-                .addDnsName("localhost")
-                .addIpAddress("127.0.0.1")
-                .build();
-        var trustList = FileBasedTrustListManager.createAndInitialize(pkiDirectory);
+    private static OpcUaServerConfig config(String host, int port, Path pkiDirectory, Security security,
+                                            KeyPair keyPair, X509Certificate certificate,
+                                            FileBasedTrustListManager trustList) throws Exception {
         var quarantine = FileBasedCertificateQuarantine.create(pkiDirectory.resolve("rejected").resolve("certs"));
         var certificateFactory = new RsaSha256CertificateFactory() {
             @Override
@@ -156,17 +241,20 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         var applicationGroup = DefaultApplicationGroup.createAndInitialize(trustList, new MemoryCertificateStore(),
                 certificateFactory, new DefaultServerCertificateValidator(trustList, quarantine));
 
-        EndpointConfig endpoint = EndpointConfig.newBuilder()
-                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
-                .setBindAddress(host)
-                .setBindPort(port)
-                .setHostname(host)
-                .setPath(PATH)
-                .setCertificate(certificate)
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
-                .addTokenPolicies(USER_TOKEN_POLICY_ANONYMOUS)
-                .build();
+        Set<EndpointConfig> endpoints = new java.util.LinkedHashSet<>();
+        if (security.secure()) {
+            for (MessageSecurityMode mode : List.of(MessageSecurityMode.Sign, MessageSecurityMode.SignAndEncrypt)) {
+                endpoints.add(endpoint(host, port, certificate, SecurityPolicy.Basic256Sha256, mode,
+                        USER_TOKEN_POLICY_USERNAME));
+            }
+        } else {
+            endpoints.add(endpoint(host, port, certificate, SecurityPolicy.None, MessageSecurityMode.None,
+                    USER_TOKEN_POLICY_ANONYMOUS));
+        }
+        IdentityValidator identities = security.secure()
+                ? new UsernameIdentityValidator(challenge -> security.username().equals(challenge.getUsername())
+                        && security.password().equals(challenge.getPassword()))
+                : AnonymousIdentityValidator.INSTANCE;
 
         return OpcUaServerConfig.builder()
                 .setApplicationUri(APPLICATION_URI)
@@ -174,9 +262,24 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
                 .setProductUri("urn:caretaker:simulators")
                 .setBuildInfo(new BuildInfo("urn:caretaker:simulators", "caretaker", "Caretaker OPC UA simulator",
                         OpcUaServer.SDK_VERSION, "", DateTime.now()))
-                .setEndpoints(Set.of(endpoint))
+                .setEndpoints(endpoints)
                 .setCertificateManager(new DefaultCertificateManager(quarantine, applicationGroup))
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
+                .setIdentityValidator(identities)
+                .build();
+    }
+
+    private static EndpointConfig endpoint(String host, int port, X509Certificate certificate, SecurityPolicy policy,
+                                           MessageSecurityMode mode, UserTokenPolicy tokenPolicy) {
+        return EndpointConfig.newBuilder()
+                .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
+                .setBindAddress(host)
+                .setBindPort(port)
+                .setHostname(host)
+                .setPath(PATH)
+                .setCertificate(certificate)
+                .setSecurityPolicy(policy)
+                .setSecurityMode(mode)
+                .addTokenPolicies(tokenPolicy)
                 .build();
     }
 

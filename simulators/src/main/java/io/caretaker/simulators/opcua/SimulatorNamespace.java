@@ -22,6 +22,9 @@ final class SimulatorNamespace extends ManagedNamespaceWithLifecycle {
 
     // Samples node values at each monitored item's sampling interval, so plain setValue() calls reach subscribers.
     private final SubscriptionModel subscriptionModel;
+    // One entry per CreateMonitoredItems request that reached this namespace, so tests can see batching.
+    private final List<Integer> createdItemBatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<Double> samplingIntervals = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SimulatorNamespace(OpcUaServer server) {
         super(server, URI);
@@ -53,6 +56,14 @@ final class SimulatorNamespace extends ManagedNamespaceWithLifecycle {
         return node;
     }
 
+    java.util.Set<Double> samplingIntervals() {
+        return java.util.Set.copyOf(samplingIntervals);
+    }
+
+    List<Integer> createdItemBatches() {
+        return List.copyOf(createdItemBatches);
+    }
+
     DataValue valueOf(String id) {
         return getNodeManager().getNode(newNodeId(id))
                 .map(node -> ((UaVariableNode) node).getValue())
@@ -61,6 +72,8 @@ final class SimulatorNamespace extends ManagedNamespaceWithLifecycle {
 
     @Override
     public void onDataItemsCreated(List<DataItem> dataItems) {
+        createdItemBatches.add(dataItems.size());
+        dataItems.forEach(item -> samplingIntervals.add(item.getSamplingInterval()));
         subscriptionModel.onDataItemsCreated(dataItems);
     }
 

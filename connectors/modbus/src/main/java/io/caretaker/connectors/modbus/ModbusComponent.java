@@ -49,6 +49,10 @@ public class ModbusComponent extends DefaultComponent {
         if (endpoint.getPollInterval() < 1 || endpoint.getTimeout() < 1) {
             throw new IllegalArgumentException(device + " pollInterval and timeout must be positive milliseconds");
         }
+        if (endpoint.getMaxGap() != null && (endpoint.getMaxGap() < 0 || endpoint.getMaxGap() > ReadPlanner.MAX_REGISTERS)) {
+            throw new IllegalArgumentException(device + " maxGap=" + endpoint.getMaxGap() + " must be 0.."
+                    + ReadPlanner.MAX_REGISTERS + " registers");
+        }
     }
 
     private ProfileCatalog profiles() {

@@ -36,8 +36,8 @@ final class ModbusConsumer extends ScheduledPollConsumer {
         this.endpoint = endpoint;
         this.points = profile.pointsBoundTo(Protocol.MODBUS);
         this.clock = clock;
-        this.reader = new ModbusDeviceReader(endpoint.getDeviceId(), endpoint.getHost(), endpoint.getPort(),
-                endpoint.getUnitId(), endpoint.getTimeout(), ReadPlanner.plan(points));
+        this.reader = new ModbusDeviceReader(endpoint.getDeviceId(), endpoint.newLink(), ModbusPoint.of(profile),
+                endpoint.effectiveMaxGap());
         this.backoff = Backoff.upTo(BACKOFF_CEILING_MILLIS, endpoint.getPollInterval());
     }
 
@@ -106,6 +106,11 @@ final class ModbusConsumer extends ScheduledPollConsumer {
         }
         releaseExchange(exchange, false);
         return 1;
+    }
+
+    /** The requests each poll makes, for tests and diagnostics. */
+    List<ReadBlock> plan() {
+        return reader.plan();
     }
 
     @Override

@@ -1,117 +1,79 @@
 package io.caretaker.connectors.modbus;
 
-import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
-import com.ghgande.j2mod.modbus.procimg.InputRegister;
-import com.ghgande.j2mod.modbus.util.BitVector;
-import io.caretaker.deviceprofiles.ModbusBinding;
-import io.caretaker.deviceprofiles.Point;
 import io.caretaker.deviceprofiles.PointKind;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.canonical.Value;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads one device's points over one Modbus TCP connection, opening it when needed. */
+/** Reads one device's points: the planned requests over one link, then each point decoded from what came back. */
 final class ModbusDeviceReader implements AutoCloseable {
 
     private final String deviceId;
-    private final String host;
-    private final int port;
-    private final int unitId;
-    private final int timeoutMillis;
+    private final ModbusLink link;
+    private final List<ModbusPoint> points;
     private final List<ReadBlock> plan;
-    private ModbusTCPMaster master;
 
-    ModbusDeviceReader(String deviceId, String host, int port, int unitId, int timeoutMillis, List<ReadBlock> plan) {
+    ModbusDeviceReader(String deviceId, ModbusLink link, List<ModbusPoint> points, int maxGap) {
         this.deviceId = deviceId;
-        this.host = host;
-        this.port = port;
-        this.unitId = unitId;
-        this.timeoutMillis = timeoutMillis;
-        this.plan = List.copyOf(plan);
+        this.link = link;
+        this.points = List.copyOf(points);
+        this.plan = ReadPlanner.plan(points, maxGap);
     }
 
-    /**
-     * Reads every block of the plan. Any failure closes the connection, because after a timeout a late answer
-     * could still arrive and be taken for the reply to the next request.
-     */
+    List<ReadBlock> plan() {
+        return plan;
+    }
+
+    /** Reads every request of the plan; any failure fails the whole poll (the link closes itself). */
     List<PointSample> read(Instant at) throws Exception {
-        try {
-            if (master == null) {
-                master = connect();
+        Map<Integer, Map<Integer, Integer>> image = new HashMap<>();
+        for (ReadBlock block : plan) {
+            int[] words = block.isBits()
+                    ? link.readBits(block.function(), block.start(), block.count())
+                    : link.readRegisters(block.function(), block.start(), block.count());
+            Map<Integer, Integer> table = image.computeIfAbsent(block.function(), f -> new HashMap<>());
+            for (int i = 0; i < words.length; i++) {
+                table.put(block.start() + i, words[i]);
             }
-            List<PointSample> samples = new ArrayList<>();
-            for (ReadBlock block : plan) {
-                samples.addAll(read(block, at));
-            }
-            return samples;
-        } catch (Exception e) {
-            close();
-            throw e;
         }
-    }
-
-    private ModbusTCPMaster connect() throws Exception {
-        // one try and no auto-reconnect: the consumer's next poll is the retry, with back-off
-        ModbusTCPMaster created = new ModbusTCPMaster(host, port, timeoutMillis, false, false);
-        try {
-            created.connect();
-            // j2mod keeps the count on the transaction connect() creates, and reads 0 as "5 tries": 1 is one try
-            created.setRetries(1);
-        } catch (Exception e) {
-            created.disconnect();
-            throw e;
-        }
-        return created;
-    }
-
-    private List<PointSample> read(ReadBlock block, Instant at) throws Exception {
-        List<PointSample> samples = new ArrayList<>(block.points().size());
-        switch (block.table()) {
-            case COIL, DISCRETE_INPUT -> {
-                BitVector bits = block.table() == ModbusBinding.Table.COIL
-                        ? master.readCoils(unitId, block.start(), block.count())
-                        : master.readInputDiscretes(unitId, block.start(), block.count());
-                for (Point point : block.points()) {
-                    boolean bit = bits.getBit(point.bindings().modbus().address() - block.start());
-                    samples.add(point.sample(deviceId, at, at, Value.of(bit)));
-                }
-            }
-            case INPUT_REGISTER, HOLDING_REGISTER -> {
-                InputRegister[] registers = block.table() == ModbusBinding.Table.INPUT_REGISTER
-                        ? master.readInputRegisters(unitId, block.start(), block.count())
-                        : master.readMultipleRegisters(unitId, block.start(), block.count());
-                int[] words = new int[registers.length];
-                for (int i = 0; i < registers.length; i++) {
-                    words[i] = registers[i].toUnsignedShort();
-                }
-                for (Point point : block.points()) {
-                    samples.add(sample(point, words, point.bindings().modbus().address() - block.start(), at));
-                }
-            }
+        List<PointSample> samples = new ArrayList<>(points.size());
+        for (ModbusPoint point : points) {
+            samples.add(sample(point, image.get(point.readFunction()), at));
         }
         return samples;
     }
 
-    private PointSample sample(Point point, int[] words, int offset, Instant at) {
-        double number = RegisterDecoder.decode(point.bindings().modbus(), words, offset);
-        if (point.kind() == PointKind.BOOLEAN) {
-            return point.sample(deviceId, at, at, Value.of(number != 0));
+    private PointSample sample(ModbusPoint point, Map<Integer, Integer> table, Instant at) {
+        int[] words = new int[point.count()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = table.get(point.address() + i);
         }
-        if (!Double.isFinite(number)) {
-            // a float32 NaN is how many meters say "no reading"; it is not a number to alarm on
+        if (point.table().isBit()) {
+            return point.point().sample(deviceId, at, at, Value.of(words[0] == 1));
+        }
+        int scaleFactor = point.scaleAddress().isPresent() ? (short) (int) table.get(point.scaleAddress().getAsInt()) : 0;
+        if (scaleFactor == Short.MIN_VALUE) {
+            // SunSpec's "not implemented" marker (0x8000): the value has no known scale
             return new PointSample(deviceId, point.id(), at, at, Value.absent(), Quality.BAD);
         }
-        return point.sample(deviceId, at, at, Value.of(number));
+        Value value = RegisterDecoder.decode(point, words, 0, scaleFactor);
+        if (point.point().kind() == PointKind.BOOLEAN && value instanceof Value.Number n) {
+            value = Value.of(n.value() != 0);
+        }
+        if (value instanceof Value.Number n && !Double.isFinite(n.value())) {
+            // a float NaN is how many meters say "no reading"; it is not a number to alarm on
+            return new PointSample(deviceId, point.id(), at, at, Value.absent(), Quality.BAD);
+        }
+        return point.point().sample(deviceId, at, at, value);
     }
 
     @Override
     public void close() {
-        if (master != null) {
-            master.disconnect();
-            master = null;
-        }
+        link.close();
     }
 }

@@ -12,12 +12,17 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-/** A Modbus TCP device polled by its profile: {@code modbus:<deviceId>?host=..&port=502&unitId=1&profile=..}. */
-@UriEndpoint(scheme = "modbus", title = "Modbus TCP", syntax = "modbus:deviceId", consumerOnly = true,
-        category = {Category.IOT})
+/**
+ * A Modbus TCP device described by its profile: {@code modbus:<deviceId>?host=..&port=502&unitId=1&profile=..}.
+ * As a consumer it polls the device; as a producer it writes the message body to the point named by the
+ * {@value #POINT_HEADER} header, if the profile marks that point writable.
+ */
+@UriEndpoint(scheme = "modbus", title = "Modbus TCP", syntax = "modbus:deviceId", category = {Category.IOT})
 public class ModbusEndpoint extends ScheduledPollEndpoint {
 
     static final long DEFAULT_POLL_INTERVAL = 5000;
+    /** The header naming the point a producer writes the body to. */
+    public static final String POINT_HEADER = "CaretakerPointId";
 
     @UriPath(description = "Device id the samples carry")
     @Metadata(required = true)
@@ -36,6 +41,9 @@ public class ModbusEndpoint extends ScheduledPollEndpoint {
     private long pollInterval = DEFAULT_POLL_INTERVAL;
     @UriParam(defaultValue = "3000", description = "Milliseconds to wait for connect and for each answer")
     private int timeout = 3000;
+    @UriParam(description = "Largest run of unused registers read to join two points in one request;"
+            + " default: the profile's modbus.maxGap")
+    private Integer maxGap;
 
     private DeviceProfile deviceProfile;
     private Clock clock;
@@ -48,7 +56,15 @@ public class ModbusEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("modbus:" + deviceId + " only reads; writing is not supported yet");
+        return new ModbusProducer(this, deviceProfile);
+    }
+
+    ModbusLink newLink() {
+        return new ModbusLink(host, port, unitId, timeout);
+    }
+
+    int effectiveMaxGap() {
+        return maxGap != null ? maxGap : deviceProfile.modbus().maxGap();
     }
 
     @Override
@@ -115,5 +131,13 @@ public class ModbusEndpoint extends ScheduledPollEndpoint {
 
     public void setTimeout(int timeout) {
         this.timeout = timeout;
+    }
+
+    public Integer getMaxGap() {
+        return maxGap;
+    }
+
+    public void setMaxGap(Integer maxGap) {
+        this.maxGap = maxGap;
     }
 }

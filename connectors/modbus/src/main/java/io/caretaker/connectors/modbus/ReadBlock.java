@@ -1,14 +1,10 @@
 package io.caretaker.connectors.modbus;
 
-import io.caretaker.deviceprofiles.ModbusBinding.Table;
-import io.caretaker.deviceprofiles.Point;
-import java.util.List;
+/** One Modbus read request: {@code count} registers (or bits) from {@code start} with function 1, 2, 3 or 4. */
+record ReadBlock(int function, int start, int count) {
 
-/** One Modbus read request: {@code count} registers (or bits) of one table from {@code start}, and the points in it. */
-record ReadBlock(Table table, int start, int count, List<Point> points) {
-
-    ReadBlock {
-        points = List.copyOf(points);
+    boolean isBits() {
+        return function == 1 || function == 2;
     }
 
     int end() {

@@ -1,15 +1,12 @@
 package io.caretaker.connectors.modbus;
 
-import io.caretaker.deviceprofiles.ModbusBinding;
-import io.caretaker.deviceprofiles.ModbusBinding.Table;
-import io.caretaker.deviceprofiles.Point;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Packs a profile's Modbus points into as few read requests as the protocol allows. */
+/** Packs a device's Modbus points (and the scale registers they need) into as few read requests as allowed. */
 final class ReadPlanner {
 
     /** Modbus limits per request: 125 registers (function 3/4), 2000 bits (function 1/2). */
@@ -20,47 +17,46 @@ final class ReadPlanner {
     }
 
     /**
-     * Sorts each table's points by address and grows a block while the next point still fits within the
-     * request limit, gaps included: one round trip costs far more than a few unused registers.
+     * Groups the spans by read function, sorts them by address and grows a request while the next span fits within
+     * the request limit and leaves at most {@code maxGap} unused registers before it: one round trip costs far more
+     * than a few unused registers, but some devices refuse a read that touches an address they do not map
+     * ({@code maxGap: 0} for those). Bits are cheap and never split by the gap.
      */
-    static List<ReadBlock> plan(List<Point> points) {
-        Map<Table, List<Point>> byTable = new EnumMap<>(Table.class);
-        for (Point point : points) {
-            ModbusBinding binding = point.bindings().modbus();
-            if (binding != null) {
-                byTable.computeIfAbsent(binding.table(), t -> new ArrayList<>()).add(point);
-            }
+    static List<ReadBlock> plan(List<ModbusPoint> points, int maxGap) {
+        Map<Integer, List<int[]>> spans = new TreeMap<>();
+        for (ModbusPoint point : points) {
+            spans.computeIfAbsent(point.readFunction(), f -> new ArrayList<>()).add(new int[] {point.address(), point.count()});
+            point.scaleAddress().ifPresent(sf -> spans.get(point.readFunction()).add(new int[] {sf, 1}));
         }
         List<ReadBlock> blocks = new ArrayList<>();
-        byTable.forEach((table, tablePoints) -> blocks.addAll(planTable(table, tablePoints)));
+        spans.forEach((function, list) -> blocks.addAll(planFunction(function, list, maxGap)));
         return blocks;
     }
 
-    private static List<ReadBlock> planTable(Table table, List<Point> points) {
-        int limit = table.isBit() ? MAX_BITS : MAX_REGISTERS;
-        List<Point> sorted = points.stream()
-                .sorted(Comparator.comparingInt(p -> p.bindings().modbus().address()))
-                .toList();
+    private static List<ReadBlock> planFunction(int function, List<int[]> spans, int maxGap) {
+        boolean bits = function == 1 || function == 2;
+        int limit = bits ? MAX_BITS : MAX_REGISTERS;
+        int gapLimit = bits ? MAX_BITS : Math.max(0, maxGap);
+        List<int[]> sorted = spans.stream().sorted(Comparator.comparingInt(s -> s[0])).toList();
         List<ReadBlock> blocks = new ArrayList<>();
-        List<Point> current = new ArrayList<>();
-        int start = 0;
-        int end = 0;
-        for (Point point : sorted) {
-            ModbusBinding binding = point.bindings().modbus();
-            int pointEnd = binding.address() + binding.registerCount();
-            if (!current.isEmpty() && pointEnd - start > limit) {
-                blocks.add(new ReadBlock(table, start, end - start, current));
-                current = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        for (int[] span : sorted) {
+            int spanEnd = span[0] + span[1];
+            boolean fits = start >= 0 && Math.max(end, spanEnd) - start <= limit && span[0] - end <= gapLimit;
+            if (start >= 0 && !fits) {
+                blocks.add(new ReadBlock(function, start, end - start));
+                start = -1;
             }
-            if (current.isEmpty()) {
-                start = binding.address();
-                end = pointEnd;
+            if (start < 0) {
+                start = span[0];
+                end = spanEnd;
+            } else {
+                end = Math.max(end, spanEnd);
             }
-            current.add(point);
-            end = Math.max(end, pointEnd);
         }
-        if (!current.isEmpty()) {
-            blocks.add(new ReadBlock(table, start, end - start, current));
+        if (start >= 0) {
+            blocks.add(new ReadBlock(function, start, end - start));
         }
         return blocks;
     }

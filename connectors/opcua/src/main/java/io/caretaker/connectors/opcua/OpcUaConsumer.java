@@ -11,13 +11,16 @@ import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns one device's subscription into exchanges: a {@code List<PointSample>} per batch, a {@link DeviceEvent} per transition. */
-public class OpcUaConsumer extends DefaultConsumer implements DeviceSubscription.Listener {
+/**
+ * Turns one device's share of its server's subscription into exchanges: a {@code List<PointSample>} per batch,
+ * a {@link DeviceEvent} per transition.
+ */
+public class OpcUaConsumer extends DefaultConsumer implements DeviceRegistration.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(OpcUaConsumer.class);
 
     private final OpcUaEndpoint endpoint;
-    private DeviceSubscription subscription;
+    private ServerConnection connection;
     private ExecutorService delivery;
 
     OpcUaConsumer(OpcUaEndpoint endpoint, Processor processor) {
@@ -32,19 +35,23 @@ public class OpcUaConsumer extends DefaultConsumer implements DeviceSubscription
         // profile bounds its queue and makes a too-slow route push back on the OPC UA client.
         delivery = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "opcua-" + endpoint.getDeviceId());
-        subscription = new DeviceSubscription(endpoint.settings(), this);
-        subscription.start();
+        connection = connections().join(endpoint.address(), endpoint.registration(this));
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (subscription != null) {
-            subscription.stop();
+        if (connection != null) {
+            connections().leave(connection, endpoint.getDeviceId());
+            connection = null;
         }
         if (delivery != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(delivery);
         }
         super.doStop();
+    }
+
+    private ServerConnections connections() {
+        return ((OpcUaComponent) endpoint.getComponent()).connections();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The opcua component against a real Milo server (the air-handler simulator) over loopback. */
 class OpcUaConsumerIT {
@@ -37,6 +39,8 @@ class OpcUaConsumerIT {
     private final List<Object> bodies = new CopyOnWriteArrayList<>();
     private OpcUaSimulatorServer server;
     private CamelContext camel;
+    @TempDir
+    Path pki;
 
     @AfterEach
     void stop() throws Exception {
@@ -122,11 +126,14 @@ class OpcUaConsumerIT {
     private void startRoute(int port) throws Exception {
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("profiles", catalog());
+        camel.getComponent("opcua", OpcUaComponent.class).setPkiDirectory(pki.toString());
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("opcua:ahu-1?endpoint=opc.tcp://127.0.0.1:" + port + "/caretaker&profile=air-handler-basic"
-                        + "&nodePrefix=ahu-1/&samplingInterval=250&publishingInterval=250")
+                        + "&nodePrefix=RAW(ahu-1/)&samplingInterval=250&publishingInterval=250"
+                        // as the hub's route template writes a connection without security or login
+                        + "&securityPolicy=&securityMode=&username=RAW()&password=RAW()")
                         .routeId("opcua-ahu-1")
                         .process(exchange -> bodies.add(exchange.getIn().getBody()));
             }

@@ -17,19 +17,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class JsonPayloadDecoderTest {
+class PayloadDecoderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
     private final DeviceProfile door = ProfileCatalog.readDirectory(new ConfigurationLoader(), Path.of("../../device-profiles/profiles"))
             .get("door-contact-zigbee");
-    private final JsonPayloadDecoder decoder = new JsonPayloadDecoder("door-1", door);
+    private final PayloadDecoder decoder = new PayloadDecoder("door-1", door);
 
     @Test
     void decodesTheZigbee2MqttDoorContactPayload() {
         // the example payload from the Zigbee2MQTT MCCGQ11LM documentation: contact false means the door is open
         String payload = "{\"battery\":100,\"contact\":false,\"device_temperature\":26,\"linkquality\":153,\"power_outage_count\":6889,\"voltage\":3035}";
 
-        Map<String, PointSample> samples = bySample(decoder.decode(payload.getBytes(StandardCharsets.UTF_8), NOW));
+        Map<String, PointSample> samples = bySample(decode(decoder, payload.getBytes(StandardCharsets.UTF_8), NOW));
 
         assertThat(samples.get("door_closed").value()).isEqualTo(Value.of(false));
         assertThat(samples.get("battery").value()).isEqualTo(Value.of(100));
@@ -40,14 +40,14 @@ class JsonPayloadDecoderTest {
 
     @Test
     void aPartialStateGivesOnlyThePointsItCarries() {
-        List<PointSample> samples = decoder.decode("{\"contact\":true}".getBytes(StandardCharsets.UTF_8), NOW);
+        List<PointSample> samples = decoder.decode("{\"contact\":true}".getBytes(StandardCharsets.UTF_8), NOW).samples();
 
         assertThat(samples).extracting(PointSample::pointId).containsExactly("door_closed");
     }
 
     @Test
     void booleansAndNumbersSentAsStringsAreRead() {
-        Map<String, PointSample> samples = bySample(decoder.decode(
+        Map<String, PointSample> samples = bySample(decode(decoder, 
                 "{\"contact\":\"true\",\"voltage\":\"2950\"}".getBytes(StandardCharsets.UTF_8), NOW));
 
         assertThat(samples.get("door_closed").value()).isEqualTo(Value.of(true));
@@ -56,16 +56,21 @@ class JsonPayloadDecoderTest {
 
     @Test
     void aFieldOfTheWrongTypeIsABadSampleAndTheRestStillDecodes() {
-        Map<String, PointSample> samples = bySample(decoder.decode(
+        Map<String, PointSample> samples = bySample(decode(decoder, 
                 "{\"contact\":{\"x\":1},\"voltage\":3000}".getBytes(StandardCharsets.UTF_8), NOW));
 
         assertThat(samples.get("door_closed").quality()).isEqualTo(Quality.BAD);
         assertThat(samples.get("battery_voltage").quality()).isEqualTo(Quality.GOOD);
+        assertThat(decoder.decode("{\"contact\":{\"x\":1}}".getBytes(StandardCharsets.UTF_8), NOW).problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.cause()).isEqualTo(MalformedPayloadException.Cause.WRONG_TYPE);
+                    assertThat(p.detail()).contains("door_closed", "/contact");
+                });
     }
 
     @Test
     void aValueOutsideThePointsRangeIsBad() {
-        Map<String, PointSample> samples = bySample(decoder.decode("{\"battery\":180}".getBytes(StandardCharsets.UTF_8), NOW));
+        Map<String, PointSample> samples = bySample(decode(decoder, "{\"battery\":180}".getBytes(StandardCharsets.UTF_8), NOW));
 
         assertThat(samples.get("battery").quality()).isEqualTo(Quality.BAD);
     }
@@ -87,11 +92,15 @@ class JsonPayloadDecoderTest {
 
     @Test
     void aHugePayloadIsRefusedBeforeParsing() {
-        byte[] huge = new byte[JsonPayloadDecoder.MAX_PAYLOAD_BYTES + 1];
+        byte[] huge = new byte[PayloadDecoder.MAX_PAYLOAD_BYTES + 1];
 
         assertThatThrownBy(() -> decoder.decode(huge, NOW))
                 .isInstanceOfSatisfying(MalformedPayloadException.class,
                         e -> assertThat(e.reason()).isEqualTo(MalformedPayloadException.Cause.TOO_LARGE));
+    }
+
+    private static List<PointSample> decode(PayloadDecoder decoder, byte[] payload, Instant at) {
+        return decoder.decode(payload, at).samples();
     }
 
     private static Map<String, PointSample> bySample(List<PointSample> samples) {
