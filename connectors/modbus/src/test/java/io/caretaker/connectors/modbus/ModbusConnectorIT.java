@@ -23,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
@@ -42,7 +41,7 @@ class ModbusConnectorIT {
     /** The timings of the demo site (pollInterval 2 s, the default 3 s answer timeout). */
     private static final String SITE = "pollInterval=2000&timeout=3000";
 
-    private final List<Object> received = new CopyOnWriteArrayList<>();
+    private final ReceivedBodies received = new ReceivedBodies();
     private ModbusSimulatorServer server;
     private SimulatedEnergyMeter meter1;
     private CamelContext camel;
@@ -80,7 +79,7 @@ class ModbusConnectorIT {
     @Test
     void readsTheMeterAndFollowsItsBehaviour() throws Exception {
         poll(FAST);
-        List<PointSample> first = await().atMost(Duration.ofSeconds(10)).until(() -> latestBatch("meter-1"), Optional::isPresent).get();
+        List<PointSample> first = await().atMost(Duration.ofSeconds(10)).until(() -> received.latestBatch("meter-1"), Optional::isPresent).get();
         assertThat(first).extracting(PointSample::pointId).containsExactlyInAnyOrder(
                 "voltage_l1", "voltage_l2", "voltage_l3", "current_l1", "current_l2", "current_l3",
                 "total_power", "frequency", "import_energy");
@@ -94,22 +93,22 @@ class ModbusConnectorIT {
         assertThat(value(first, "frequency")).isCloseTo(50.0, within(0.2));
 
         meter1.behave(Behaviour.FAULT);
-        await().atMost(Duration.ofSeconds(10)).until(() -> latestBatch("meter-1")
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.latestBatch("meter-1")
                 .map(batch -> value(batch, "voltage_l1") == 262.0).orElse(false));
 
         meter1.behave(Behaviour.SILENT);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
-        assertThat(latestBatch("meter-1").orElseThrow()).hasSize(9)
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
+        assertThat(received.latestBatch("meter-1").orElseThrow()).hasSize(9)
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.COMM_LOSS));
-        int meter2Before = batches("meter-2").size();
+        int meter2Before = received.batches("meter-2").size();
         // lost is announced once per transition, not once per failed poll, and the neighbour keeps its pace
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
-                .until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 1 && commLossBatches("meter-1") == 1);
-        assertThat(batches("meter-2").size() - meter2Before).isGreaterThanOrEqualTo(5);
+                .until(() -> received.events("meter-1", DeviceEvent.CONNECTION_LOST) == 1 && commLossBatches("meter-1") == 1);
+        assertThat(received.batches("meter-2").size() - meter2Before).isGreaterThanOrEqualTo(5);
 
         meter1.behave(Behaviour.NORMAL);
-        await().atMost(Duration.ofSeconds(15)).until(() -> events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> latestBatch("meter-1")
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.latestBatch("meter-1")
                 .map(batch -> batch.stream().allMatch(s -> s.quality() == Quality.GOOD)
                         && Math.abs(value(batch, "voltage_l1") - 230.0) < 5.0)
                 .orElse(false));
@@ -118,16 +117,16 @@ class ModbusConnectorIT {
     @Test
     void recoversByItselfWhenTheServerComesBackOnTheSamePort() throws Exception {
         poll(FAST);
-        await().atMost(Duration.ofSeconds(10)).until(() -> latestBatch("meter-1").isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.latestBatch("meter-1").isPresent());
         int port = server.port();
 
         server.close();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
 
         server = new ModbusSimulatorServer("127.0.0.1", port);
         server.addEnergyMeter("meter-1", 1, Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(15)).until(() -> events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> latestBatch("meter-1")
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.latestBatch("meter-1")
                 .map(batch -> batch.stream().allMatch(s -> s.quality() == Quality.GOOD)).orElse(false));
     }
 
@@ -142,18 +141,18 @@ class ModbusConnectorIT {
 
         meter1.behave(Behaviour.SILENT);
         long meter2Before = goodBatches("meter-2");
-        await().atMost(Duration.ofSeconds(15)).until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
-        assertThat(latestBatch("meter-1").orElseThrow()).hasSize(9)
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_LOST) == 1);
+        assertThat(received.latestBatch("meter-1").orElseThrow()).hasSize(9)
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.COMM_LOSS));
         // the held request ties up one of the gateway's threads, not the gateway
         await().atMost(Duration.ofSeconds(10)).until(() -> goodBatches("meter-2") >= meter2Before + 2);
 
         meter1.behave(Behaviour.NORMAL);
-        await().atMost(Duration.ofSeconds(30)).until(() -> events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_RESTORED) == 1);
 
         meter1.behave(Behaviour.SILENT);
-        await().atMost(Duration.ofSeconds(15)).until(() -> events("meter-1", DeviceEvent.CONNECTION_LOST) == 2);
-        assertThat(events("meter-2", DeviceEvent.CONNECTION_LOST)).isZero();
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.events("meter-1", DeviceEvent.CONNECTION_LOST) == 2);
+        assertThat(received.events("meter-2", DeviceEvent.CONNECTION_LOST)).isZero();
     }
 
     @Test
@@ -170,34 +169,15 @@ class ModbusConnectorIT {
     }
 
     private long goodBatches(String deviceId) {
-        return batches(deviceId).stream().filter(b -> b.stream().allMatch(s -> s.quality() == Quality.GOOD)).count();
+        return received.batches(deviceId).stream().filter(b -> b.stream().allMatch(s -> s.quality() == Quality.GOOD)).count();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<List<PointSample>> batches(String deviceId) {
-        return received.stream()
-                .filter(List.class::isInstance)
-                .map(body -> (List<PointSample>) body)
-                .filter(batch -> !batch.isEmpty() && batch.get(0).deviceId().equals(deviceId))
-                .toList();
-    }
 
-    private Optional<List<PointSample>> latestBatch(String deviceId) {
-        List<List<PointSample>> batches = batches(deviceId);
-        return batches.isEmpty() ? Optional.empty() : Optional.of(batches.get(batches.size() - 1));
-    }
 
     private long commLossBatches(String deviceId) {
-        return batches(deviceId).stream().filter(b -> b.get(0).quality() == Quality.COMM_LOSS).count();
+        return received.batches(deviceId).stream().filter(b -> b.get(0).quality() == Quality.COMM_LOSS).count();
     }
 
-    private long events(String deviceId, String type) {
-        return received.stream()
-                .filter(DeviceEvent.class::isInstance)
-                .map(DeviceEvent.class::cast)
-                .filter(e -> e.deviceId().equals(deviceId) && e.type().equals(type))
-                .count();
-    }
 
     private static double value(List<PointSample> batch, String pointId) {
         return batch.stream().filter(s -> s.pointId().equals(pointId)).findFirst().orElseThrow()

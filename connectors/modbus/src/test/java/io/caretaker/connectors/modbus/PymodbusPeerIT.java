@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -35,7 +34,7 @@ class PymodbusPeerIT {
 
     private static final String FAST = "pollInterval=100&timeout=500&initialDelay=0";
 
-    private final List<Object> received = new CopyOnWriteArrayList<>();
+    private final ReceivedBodies received = new ReceivedBodies();
     private PymodbusPeer peer;
     private CamelContext camel;
 
@@ -63,7 +62,7 @@ class PymodbusPeerIT {
         // the SDM120 profile numbers registers one-based (30001 is 1): the same wire addresses
         poll("sdm120", "energy-meter-sdm120");
 
-        List<PointSample> sdm630 = await().atMost(Duration.ofSeconds(15)).until(() -> latestBatch("sdm630"), Optional::isPresent).get();
+        List<PointSample> sdm630 = await().atMost(Duration.ofSeconds(15)).until(() -> received.latestBatch("sdm630"), Optional::isPresent).get();
         assertThat(sdm630).allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
         assertThat(number(sdm630, "voltage_l1")).isCloseTo(230.1, within(1e-4));
         assertThat(number(sdm630, "voltage_l2")).isCloseTo(231.2, within(1e-4));
@@ -72,7 +71,7 @@ class PymodbusPeerIT {
         assertThat(number(sdm630, "frequency")).isCloseTo(50.0, within(1e-6));
         assertThat(number(sdm630, "import_energy")).isCloseTo(12345.6, within(1e-3));
 
-        List<PointSample> sdm120 = await().atMost(Duration.ofSeconds(15)).until(() -> latestBatch("sdm120"), Optional::isPresent).get();
+        List<PointSample> sdm120 = await().atMost(Duration.ofSeconds(15)).until(() -> received.latestBatch("sdm120"), Optional::isPresent).get();
         assertThat(number(sdm120, "voltage")).isCloseTo(230.1, within(1e-4));
         assertThat(number(sdm120, "current")).isCloseTo(1.5, within(1e-6));
         assertThat(number(sdm120, "frequency")).isCloseTo(50.0, within(1e-6));
@@ -83,7 +82,7 @@ class PymodbusPeerIT {
     void decodesEveryDataTypeReadWithFunctionThree() throws Exception {
         poll("types", "test-pymodbus-types");
 
-        List<PointSample> batch = await().atMost(Duration.ofSeconds(15)).until(() -> latestBatch("types"), Optional::isPresent).get();
+        List<PointSample> batch = await().atMost(Duration.ofSeconds(15)).until(() -> received.latestBatch("types"), Optional::isPresent).get();
         assertThat(batch).allSatisfy(s -> assertThat(s.quality()).as(s.pointId()).isEqualTo(Quality.GOOD));
         assertThat(number(batch, "an_int16")).isEqualTo(-1234);
         assertThat(number(batch, "an_uint16")).isEqualTo(65000);
@@ -114,7 +113,7 @@ class PymodbusPeerIT {
         producer.sendBodyAndHeader(device, "9.5", ModbusEndpoint.POINT_HEADER, "gain");
         producer.sendBodyAndHeader(device, true, ModbusEndpoint.POINT_HEADER, "relay");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> latestBatch("types").map(b ->
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.latestBatch("types").map(b ->
                 Math.abs(number(b, "setpoint") + 12.3) < 1e-9 && number(b, "gain") == 9.5
                         && value(b, "relay").equals(Value.of(true))).orElse(false));
 
@@ -131,9 +130,9 @@ class PymodbusPeerIT {
         assertRefused(() -> producer.sendBodyAndHeader(device, "maybe", ModbusEndpoint.POINT_HEADER, "relay"),
                 Reason.BAD_VALUE, "write true or false");
         // the refused writes changed nothing on the device
-        int before = batches("types").size();
-        await().atMost(Duration.ofSeconds(5)).until(() -> batches("types").size() > before + 1);
-        List<PointSample> after = latestBatch("types").orElseThrow();
+        int before = received.batches("types").size();
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.batches("types").size() > before + 1);
+        List<PointSample> after = received.latestBatch("types").orElseThrow();
         assertThat(number(after, "read_only_register")).isEqualTo(65000);
         assertThat(number(after, "an_int16")).isEqualTo(-1234);
         assertThat(number(after, "setpoint")).isCloseTo(-12.3, within(1e-9));
@@ -151,19 +150,19 @@ class PymodbusPeerIT {
     @Test
     void aPeerRestartShowsAsCommLossAndRecoversByItself() throws Exception {
         poll("sdm630", "energy-meter-sdm630");
-        await().atMost(Duration.ofSeconds(15)).until(() -> latestBatch("sdm630").isPresent());
+        await().atMost(Duration.ofSeconds(15)).until(() -> received.latestBatch("sdm630").isPresent());
 
         peer.stop();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events("sdm630", DeviceEvent.CONNECTION_LOST) == 1);
-        assertThat(latestBatch("sdm630").orElseThrow()).hasSize(9)
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.events("sdm630", DeviceEvent.CONNECTION_LOST) == 1);
+        assertThat(received.latestBatch("sdm630").orElseThrow()).hasSize(9)
                 .allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.COMM_LOSS));
 
         peer.restart();
-        await().atMost(Duration.ofSeconds(30)).until(() -> events("sdm630", DeviceEvent.CONNECTION_RESTORED) == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> latestBatch("sdm630")
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.events("sdm630", DeviceEvent.CONNECTION_RESTORED) == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.latestBatch("sdm630")
                 .map(b -> b.stream().allMatch(s -> s.quality() == Quality.GOOD) && number(b, "frequency") == 50.0)
                 .orElse(false));
-        assertThat(events("sdm630", DeviceEvent.CONNECTION_LOST)).isEqualTo(1);
+        assertThat(received.events("sdm630", DeviceEvent.CONNECTION_LOST)).isEqualTo(1);
     }
 
     private static void assertRefused(Runnable write, Reason reason, String message) {
@@ -184,27 +183,8 @@ class PymodbusPeerIT {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private List<List<PointSample>> batches(String deviceId) {
-        return received.stream()
-                .filter(List.class::isInstance)
-                .map(body -> (List<PointSample>) body)
-                .filter(batch -> !batch.isEmpty() && batch.get(0).deviceId().equals(deviceId))
-                .toList();
-    }
 
-    private Optional<List<PointSample>> latestBatch(String deviceId) {
-        List<List<PointSample>> batches = batches(deviceId);
-        return batches.isEmpty() ? Optional.empty() : Optional.of(batches.get(batches.size() - 1));
-    }
 
-    private long events(String deviceId, String type) {
-        return received.stream()
-                .filter(DeviceEvent.class::isInstance)
-                .map(DeviceEvent.class::cast)
-                .filter(e -> e.deviceId().equals(deviceId) && e.type().equals(type))
-                .count();
-    }
 
     private static Value value(List<PointSample> batch, String pointId) {
         return batch.stream().filter(s -> s.pointId().equals(pointId)).findFirst().orElseThrow().value();
