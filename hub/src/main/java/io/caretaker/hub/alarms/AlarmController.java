@@ -29,10 +29,11 @@ class AlarmController {
 
     private AlarmJson json(Alarm a) {
         return new AlarmJson(a.id(), a.deviceId(), a.ruleId(), a.severity(), a.state(), site.localTime(a.raisedAt()), site.localTime(a.clearedAt()),
-                a.message(), a.workOrderId(), site.localTime(a.lastRaisedAt()), a.occurrences());
+                a.message(), a.workOrderId(), site.localTime(a.lastRaisedAt()), a.occurrences(), a.suppressedBy());
     }
 
     record AlarmJson(long id, String deviceId, String ruleId, Severity severity, AlarmState state, OffsetDateTime raisedAt,
-                     OffsetDateTime clearedAt, String message, Long workOrderId, OffsetDateTime lastRaisedAt, int occurrences) {
+                     OffsetDateTime clearedAt, String message, Long workOrderId, OffsetDateTime lastRaisedAt, int occurrences,
+                     String suppressedBy) {
     }
 }

@@ -49,13 +49,14 @@ class AlarmRepository {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AlarmRepository::map).optional();
     }
 
-    long insert(String deviceId, String ruleId, Severity severity, String message, Instant at) {
+    long insert(String deviceId, String ruleId, Severity severity, String message, Instant at, String suppressedBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into alarm (device_id, rule_id, severity, state, message, raised_at, last_raised_at, occurrences, active_key)
-                values (?, ?, ?, ?, ?, ?, ?, 1, ?)""")
+                insert into alarm (device_id, rule_id, severity, state, message, raised_at, last_raised_at, occurrences, active_key,
+                                   suppressed_by)
+                values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""")
                 .params(deviceId, ruleId, severity.name(), AlarmState.ACTIVE_UNACKED.name(), message, utc(at), utc(at),
-                        activeKey(deviceId, ruleId))
+                        activeKey(deviceId, ruleId), suppressedBy)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -63,6 +64,25 @@ class AlarmRepository {
     void recur(long id, Instant at) {
         jdbc.sql("update alarm set state = ?, last_raised_at = ?, cleared_at = null, occurrences = occurrences + 1 where id = ?")
                 .params(AlarmState.ACTIVE_UNACKED.name(), utc(at), id).update();
+    }
+
+    void setSuppressedBy(long id, String reason) {
+        jdbc.sql("update alarm set suppressed_by = ? where id = ?").params(reason, id).update();
+    }
+
+    Optional<String> findSuppression(String deviceId, String ruleId) {
+        return jdbc.sql("select reason from alarm_suppression where device_id = ? and rule_id = ?").params(deviceId, ruleId)
+                .query(String.class).optional();
+    }
+
+    void saveSuppression(String deviceId, String ruleId, String reason, Instant since) {
+        jdbc.sql("delete from alarm_suppression where device_id = ? and rule_id = ?").params(deviceId, ruleId).update();
+        jdbc.sql("insert into alarm_suppression (device_id, rule_id, reason, since) values (?, ?, ?, ?)")
+                .params(deviceId, ruleId, reason, utc(since)).update();
+    }
+
+    boolean deleteSuppression(String deviceId, String ruleId) {
+        return jdbc.sql("delete from alarm_suppression where device_id = ? and rule_id = ?").params(deviceId, ruleId).update() > 0;
     }
 
     void returnToNormal(long id, AlarmState state, Instant at) {
@@ -88,6 +108,6 @@ class AlarmRepository {
         return new Alarm(rs.getLong("id"), rs.getString("device_id"), rs.getString("rule_id"),
                 Severity.valueOf(rs.getString("severity")), AlarmState.valueOf(rs.getString("state")), rs.getString("message"),
                 instant(rs, "raised_at"), instant(rs, "last_raised_at"), instant(rs, "cleared_at"), rs.getInt("occurrences"),
-                rs.wasNull() ? null : workOrderId);
+                rs.wasNull() ? null : workOrderId, rs.getString("suppressed_by"));
     }
 }

@@ -26,8 +26,14 @@ public class AlarmService {
         this.events = events;
     }
 
+    /**
+     * The rule's fault is present. A new alarm is annunciated (and so opens a work order) unless the (device,
+     * rule) is suppressed by design, in which case it is recorded as suppressed and annunciated on
+     * {@link #unsuppress} if still active then.
+     */
     @Transactional
     public Alarm raise(String deviceId, FaultRule rule, Instant at) {
+        String suppressedBy = alarms.findSuppression(deviceId, rule.id()).orElse(null);
         var open = alarms.findOpen(deviceId, rule.id());
         if (open.isPresent()) {
             Alarm alarm = open.get();
@@ -38,11 +44,41 @@ public class AlarmService {
             return alarms.findById(alarm.id()).orElseThrow();
         }
         String message = rule.message() == null ? rule.id() : rule.message();
-        long id = alarms.insert(deviceId, rule.id(), rule.severity(), message, at);
+        long id = alarms.insert(deviceId, rule.id(), rule.severity(), message, at, suppressedBy);
         Alarm alarm = alarms.findById(id).orElseThrow();
-        log.info("alarm raised device={} rule={} severity={} alarm={}", deviceId, rule.id(), rule.severity(), id);
-        events.publishEvent(new AlarmRaised(alarm));
-        return alarms.findById(id).orElseThrow();
+        if (suppressedBy == null) {
+            log.info("alarm raised device={} rule={} severity={} alarm={}", deviceId, rule.id(), rule.severity(), id);
+            events.publishEvent(new AlarmRaised(alarm));
+        } else {
+            log.info("alarm raised suppressed device={} rule={} alarm={} by={}", deviceId, rule.id(), id, suppressedBy);
+        }
+        return alarm;
+    }
+
+    /**
+     * Suppression by design starts for one rule of one device (its device lost, its plant off): its open alarm
+     * and any raised while suppressed are kept but not annunciated.
+     */
+    @Transactional
+    public void suppress(String deviceId, String ruleId, String reason, Instant at) {
+        alarms.saveSuppression(deviceId, ruleId, reason, at);
+        alarms.findOpen(deviceId, ruleId).ifPresent(alarm -> alarms.setSuppressedBy(alarm.id(), reason));
+        log.debug("alarm suppressed device={} rule={} by={}", deviceId, ruleId, reason);
+    }
+
+    /** Suppression ends; an alarm still active is annunciated now, as if it had just been raised. */
+    @Transactional
+    public void unsuppress(String deviceId, String ruleId, Instant at) {
+        if (!alarms.deleteSuppression(deviceId, ruleId)) {
+            return;
+        }
+        alarms.findOpen(deviceId, ruleId).filter(Alarm::suppressed).ifPresent(alarm -> {
+            alarms.setSuppressedBy(alarm.id(), null);
+            if (alarm.state().isActive()) {
+                log.info("alarm annunciated after suppression device={} rule={} alarm={}", deviceId, ruleId, alarm.id());
+                events.publishEvent(new AlarmRaised(alarms.findById(alarm.id()).orElseThrow()));
+            }
+        });
     }
 
     /** The fault is gone: an unacknowledged alarm waits for acknowledgement, an acknowledged one returns to NORMAL. */

@@ -7,8 +7,6 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
-import io.caretaker.hub.alarms.Alarm;
-import io.caretaker.hub.alarms.AlarmService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,15 +18,16 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every installed device's fault rules: threshold rules on each sample of their point, and all rules on a
  * clock tick (a {@code for} that has run out, a device that went quiet). Fed from the single ingest route, so
- * it is never called concurrently.
+ * it is never called concurrently. Its verdicts go to an {@link AlarmSink}, so history can be replayed through
+ * the same rules.
  */
 @Component
 public class RuleEngine {
 
     private final Map<String, List<RuleState>> statesByDevice = new HashMap<>();
-    private final AlarmService alarms;
+    private final AlarmSink alarms;
 
-    public RuleEngine(Site site, ProfileCatalog profiles, AlarmService alarms, Clock clock) {
+    public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock) {
         this.alarms = alarms;
         Instant start = clock.instant();
         for (InstalledDevice device : site.devices()) {
@@ -44,7 +43,7 @@ public class RuleEngine {
             statesByDevice.put(device.id(), states);
         }
         // after a restart, the alarms still active in the store are the rules' starting state
-        for (Alarm alarm : alarms.active()) {
+        for (AlarmSink.ActiveRule alarm : alarms.active()) {
             statesByDevice.getOrDefault(alarm.deviceId(), List.of()).stream()
                     .filter(s -> s.rule().id().equals(alarm.ruleId()))
                     .forEach(RuleState::resumeActive);

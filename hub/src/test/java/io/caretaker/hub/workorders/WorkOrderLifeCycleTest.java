@@ -368,7 +368,7 @@ class WorkOrderLifeCycleTest {
                         + "values (?, ?, ?, 'IMPORTANT', 'ACTIVE_UNACKED', 'm', ?, ?, 1)")
                 .params(id, deviceId, ruleId, clock.now.atOffset(ZoneOffset.UTC), clock.now.atOffset(ZoneOffset.UTC)).update();
         return new Alarm(id, deviceId, ruleId, Severity.IMPORTANT, AlarmState.ACTIVE_UNACKED, "Phase 1 voltage above 253 V",
-                clock.now, clock.now, null, 1, null);
+                clock.now, clock.now, null, 1, null, null);
     }
 
     private static SlaProperties.Targets targets(String dispatch, String respond, String resolve) {
