@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.TestApi;
 import io.caretaker.simulators.SimulatedDevice.Behaviour;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -29,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * The whole chain on real protocol servers in this JVM: simulated faults on OPC UA, Modbus TCP and MQTT become
@@ -164,7 +164,7 @@ class FaultToWorkOrderIT {
     }
 
     private JsonNode get(String path) throws IOException {
-        String body = RestClient.create("http://127.0.0.1:" + port).get().uri(path).retrieve().body(String.class);
+        String body = TestApi.client(port).get().uri(path).retrieve().body(String.class);
         return json.readTree(body);
     }
 
