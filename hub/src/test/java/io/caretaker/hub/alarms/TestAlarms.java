@@ -1,0 +1,72 @@
+package io.caretaker.hub.alarms;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.Severity;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** An alarm service on a fresh migrated database, a clock the test moves by hand, and the events it published. */
+final class TestAlarms {
+
+    static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
+    static final AlarmProperties PROPERTIES = new AlarmProperties(Duration.ofHours(8), Duration.ofSeconds(10),
+            new AlarmProperties.Chattering(3, Duration.ofSeconds(60)), new AlarmProperties.Kpi(10, Duration.ofHours(24), Duration.ofDays(31)));
+
+    final TestClock clock = new TestClock();
+    final List<Object> published = new CopyOnWriteArrayList<>();
+    final JdbcClient jdbc;
+    final AlarmService service;
+
+    TestAlarms(DataSource data) {
+        Flyway.configure().dataSource(data).load().migrate();
+        jdbc = JdbcClient.create(data);
+        service = new AlarmService(new AlarmRepository(jdbc), published::add, new DataSourceTransactionManager(data), clock, PROPERTIES);
+    }
+
+    static TestAlarms onH2() {
+        return new TestAlarms(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    static FaultRule rule(String id, Severity severity) {
+        return new FaultRule.NoData(id, Duration.ofMinutes(10), severity, id + " message");
+    }
+
+    <T> List<T> published(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends Clock {
+        volatile Instant now = T0;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
