@@ -29,7 +29,16 @@ final class TestAlarms {
     final AlarmService service;
 
     TestAlarms(DataSource data) {
-        Flyway.configure().dataSource(data).load().migrate();
+        this(data, null);
+    }
+
+    /** On a database schema of its own, e.g. a PostgreSQL schema a test made. */
+    TestAlarms(DataSource data, String schema) {
+        var flyway = Flyway.configure().dataSource(data);
+        if (schema != null) {
+            flyway = flyway.schemas(schema);
+        }
+        flyway.load().migrate();
         jdbc = JdbcClient.create(data);
         service = new AlarmService(new AlarmRepository(jdbc), published::add, new DataSourceTransactionManager(data), clock, PROPERTIES);
     }
