@@ -17,23 +17,23 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** An alarm service on a fresh migrated database, a clock the test moves by hand, and the events it published. */
-final class TestAlarms {
+public final class TestAlarms {
 
-    static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
-    static final AlarmProperties PROPERTIES = new AlarmProperties(Duration.ofHours(8), Duration.ofSeconds(10),
+    public static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
+    public static final AlarmProperties PROPERTIES = new AlarmProperties(Duration.ofHours(8), Duration.ofSeconds(10),
             new AlarmProperties.Chattering(3, Duration.ofSeconds(60)), new AlarmProperties.Kpi(10, Duration.ofHours(24), Duration.ofDays(31)));
 
-    final TestClock clock = new TestClock();
-    final List<Object> published = new CopyOnWriteArrayList<>();
-    final JdbcClient jdbc;
-    final AlarmService service;
+    public final TestClock clock = new TestClock();
+    public final List<Object> published = new CopyOnWriteArrayList<>();
+    public final JdbcClient jdbc;
+    public final AlarmService service;
 
-    TestAlarms(DataSource data) {
+    public TestAlarms(DataSource data) {
         this(data, null);
     }
 
     /** On a database schema of its own, e.g. a PostgreSQL schema a test made. */
-    TestAlarms(DataSource data, String schema) {
+    public TestAlarms(DataSource data, String schema) {
         var flyway = Flyway.configure().dataSource(data);
         if (schema != null) {
             flyway = flyway.schemas(schema);
@@ -43,23 +43,23 @@ final class TestAlarms {
         service = new AlarmService(new AlarmRepository(jdbc), published::add, new DataSourceTransactionManager(data), clock, PROPERTIES);
     }
 
-    static TestAlarms onH2() {
+    public static TestAlarms onH2() {
         return new TestAlarms(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
     }
 
-    static FaultRule rule(String id, Severity severity) {
+    public static FaultRule rule(String id, Severity severity) {
         return new FaultRule.NoData(id, Duration.ofMinutes(10), severity, id + " message");
     }
 
-    <T> List<T> published(Class<T> type) {
+    public <T> List<T> published(Class<T> type) {
         return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        volatile Instant now = T0;
+    public static final class TestClock extends Clock {
+        public volatile Instant now = T0;
 
-        void advance(Duration by) {
+        public void advance(Duration by) {
             now = now.plus(by);
         }
 
