@@ -228,6 +228,21 @@ class AlarmLifeCycleTest {
     }
 
     @Test
+    void suppressingAnAnnunciatedAlarmIsAuditedAndEndingItDoesNotAnnunciateItAgain() {
+        Alarm alarm = alarms.raise("ahu-1", overVoltage, now());
+        alarms.suppress("ahu-1", "over_voltage", "plant off", now().plusSeconds(30));
+        assertThat(alarms.find(alarm.id()).orElseThrow().suppressedBy()).isEqualTo("plant off");
+
+        alarms.unsuppress("ahu-1", "over_voltage", now().plusSeconds(90));
+
+        assertThat(alarms.find(alarm.id()).orElseThrow().suppressed()).isFalse();
+        assertThat(t.published(AlarmRaised.class)).hasSize(1);
+        assertThat(alarms.history(alarm.id())).extracting(AlarmEvent::action, AlarmEvent::reason, AlarmEvent::annunciated)
+                .containsExactly(tuple(AlarmAction.RAISED, null, true), tuple(AlarmAction.SUPPRESSED, "plant off", false),
+                        tuple(AlarmAction.UNSUPPRESSED, null, false));
+    }
+
+    @Test
     void anAlarmActivatingThreeTimesWithinAMinuteIsFlaggedChattering() {
         Alarm alarm = alarms.raise("door-1", overVoltage, now());
         alarms.clear("door-1", "over_voltage", now().plusSeconds(10));

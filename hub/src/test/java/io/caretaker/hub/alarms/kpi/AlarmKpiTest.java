@@ -130,6 +130,19 @@ class AlarmKpiTest {
     }
 
     @Test
+    void anAlarmRaisedWhileShelvedCountsWhenItsShelfExpires() {
+        t.clock.now = at(125, 0); // vav-01's shelf ran out at 2 h 03 min; it is still active
+        assertThat(alarms.expireShelves()).extracting(Alarm::deviceId).containsExactly("vav-01");
+
+        AlarmKpis next = kpis.over(TO, TO.plus(Duration.ofHours(2)));
+
+        assertThat(next.activations()).isEqualTo(1); // late-1
+        assertThat(next.annunciated()).isEqualTo(2); // late-1, and vav-01 when it came off the shelf
+        assertThat(next.perTenMinutes()).extracting(AlarmKpis.Interval::alarms)
+                .containsExactly(1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+    }
+
+    @Test
     void aWindowNotAWholeNumberOfIntervalsEndsWithAShortOne() {
         AlarmKpis k = kpis.over(T0, at(25, 0));
 
