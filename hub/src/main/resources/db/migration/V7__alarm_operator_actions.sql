@@ -33,6 +33,8 @@ create table alarm_event (
 );
 create index alarm_event_alarm on alarm_event (alarm_id);
 create index alarm_event_at on alarm_event (at);
+-- chattering counts a (device, rule)'s activations over all its alarms
+create index alarm_device_rule on alarm (device_id, rule_id);
 
 -- whether the alarm's current activation has been annunciated (not while shelved, suppressed or out of service),
 -- and whether it is chattering (caretaker.alarms.chattering: activations within a window)
