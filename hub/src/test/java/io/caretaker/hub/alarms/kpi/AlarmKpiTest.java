@@ -33,9 +33,14 @@ class AlarmKpiTest {
 
     private static final Instant TO = T0.plus(Duration.ofHours(1));
 
-    private final TestAlarms t = TestAlarms.onH2();
-    private final AlarmService alarms = t.service;
-    private final AlarmKpiService kpis = new AlarmKpiService(new AlarmKpiRepository(t.jdbc), TestAlarms.PROPERTIES);
+    private TestAlarms t;
+    private AlarmService alarms;
+    private AlarmKpiService kpis;
+
+    /** The store the hour is built in; PostgresAlarmKpiIT runs the same on PostgreSQL. */
+    TestAlarms store() {
+        return TestAlarms.onH2();
+    }
 
     private static Instant at(int minute, int second) {
         return T0.plus(Duration.ofMinutes(minute)).plusSeconds(second);
@@ -43,6 +48,9 @@ class AlarmKpiTest {
 
     @BeforeEach
     void constructedHour() {
+        t = store();
+        alarms = t.service;
+        kpis = new AlarmKpiService(new AlarmKpiRepository(t.jdbc), TestAlarms.PROPERTIES);
         // before the window: a chiller alarm standing for 30 h, a tank alarm that clears in the window after 25.5 h,
         // a boiler alarm clearing in the window after 20 h 10 min, an old one over before the window starts
         FaultRule lowPressure = rule("low_pressure", Severity.MAJOR);
