@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Alarms: {@code GET /api/alarms[?state=]} newest first, {@code GET /api/alarms/{id}} with its audit trail, and the
+ * Alarms: {@code GET /api/alarms[?state=&shelved=&outOfService=]} newest first, {@code GET /api/alarms/{id}} with its audit trail, and the
  * operator actions {@code POST /api/alarms/{id}/ack|shelve|unshelve|out-of-service|return-to-service} with a JSON body
  * {@code {"reason": ..., "until": ... | "minutes": ...}}. The actor is the authenticated user, or "api" without one.
  * Refusals are RFC 9457 problem details: 404 unknown alarm, 409 an action its state does not allow, 400 a missing or
@@ -42,9 +42,14 @@ class AlarmController {
         this.clock = clock;
     }
 
+    /** Filtered by state, and to the shelved or out-of-service ones, which ISA-18.2 asks to keep reviewable. */
     @GetMapping
-    List<AlarmJson> alarms(@RequestParam(required = false) AlarmState state) {
-        return alarms.all(state).stream().map(this::json).toList();
+    List<AlarmJson> alarms(@RequestParam(required = false) AlarmState state, @RequestParam(required = false) Boolean shelved,
+                           @RequestParam(required = false) Boolean outOfService) {
+        return alarms.all(state).stream()
+                .filter(a -> shelved == null || a.shelved() == shelved)
+                .filter(a -> outOfService == null || a.isOutOfService() == outOfService)
+                .map(this::json).toList();
     }
 
     @GetMapping("/{id}")

@@ -102,4 +102,20 @@ class AlarmControllerTest {
         mvc.perform(get("/api/alarms")).andExpect(jsonPath("$[0].id").value(alarm.id()))
                 .andExpect(jsonPath("$[0].annunciated").value(true));
     }
+
+    @Test
+    void theShelvedAndOutOfServiceAlarmsAreListedForReview() throws Exception {
+        Alarm shelved = t.service.raise("ahu-1", rule("supply_air_high", Severity.MAJOR), t.clock.instant());
+        Alarm removed = t.service.raise("chiller-1", rule("low_flow", Severity.MAJOR), t.clock.instant().plusSeconds(1));
+        t.service.raise("meter-1", rule("over_voltage", Severity.IMPORTANT), t.clock.instant().plusSeconds(2));
+        act(shelved.id(), "shelve", "{\"reason\": \"noisy\", \"minutes\": 30}", "operator-li").andExpect(status().isOk());
+        act(removed.id(), "out-of-service", "{\"reason\": \"permit 1234\"}", "engineer-zhao").andExpect(status().isOk());
+
+        mvc.perform(get("/api/alarms").param("shelved", "true"))
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) shelved.id())));
+        mvc.perform(get("/api/alarms").param("outOfService", "true"))
+                .andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) removed.id())));
+        mvc.perform(get("/api/alarms").param("shelved", "false").param("outOfService", "false"))
+                .andExpect(jsonPath("$[*].deviceId").value(org.hamcrest.Matchers.contains("meter-1")));
+    }
 }
