@@ -5,9 +5,10 @@ import io.caretaker.deviceprofiles.site.Site;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/kpis/alarms[?from=&to=]} (ISO date-times with offset, e.g. 2026-11-23T08:00:00+08:00): the alarm-system
- * KPIs of the window, by default the 24 hours up to now. Times are the site's local time, durations in minutes.
+ * {@code GET /api/kpis/alarms[?from=&to=]} (ISO date-times, e.g. 2026-11-23T08:00 in the site's time zone or with an
+ * offset): the alarm-system KPIs of the window, by default the 24 hours up to now. Times are the site's local time,
+ * durations in minutes.
  */
 @RestController
 class AlarmKpiController {
@@ -35,10 +37,9 @@ class AlarmKpiController {
     }
 
     @GetMapping("/api/kpis/alarms")
-    KpisJson alarms(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to) {
-        Instant end = to == null ? clock.instant() : to.toInstant();
-        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : from.toInstant();
+    KpisJson alarms(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant end = to == null ? clock.instant() : instant("to", to);
+        Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
         AlarmKpis k = kpis.over(start, end);
         return new KpisJson(site.localTime(k.from()), site.localTime(k.to()), k.annunciated(), k.activations(),
                 k.perTenMinutes().stream().map(i -> new IntervalJson(site.localTime(i.start()), i.length().toMinutes(), i.alarms(), i.flood())).toList(),
@@ -46,6 +47,21 @@ class AlarmKpiController {
                 k.stale().stream().map(s -> new StaleJson(s.alarmId(), s.deviceId(), s.ruleId(), s.severity(), site.localTime(s.activeSince()),
                         s.activeFor().toMinutes(), s.stillActive())).toList(),
                 k.topBadActors(), k.priorities());
+    }
+
+    /** An ISO date-time with offset, or without one in the site's time zone; a '+' decoded to a space is taken back. */
+    private Instant instant(String name, String text) {
+        String value = text.strip().replace(' ', '+');
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).atZone(site.timeZone()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + name + "' is not a date-time: '" + text + "'; give e.g. 2026-11-23T08:00 (site time) "
+                        + "or 2026-11-23T08:00:00%2B08:00");
+            }
+        }
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -179,8 +179,13 @@ class AlarmKpiTest {
         // by default the 24 hours up to now, which also hold the boiler alarm raised 20 h before the hour
         mvc.perform(get("/api/kpis/alarms")).andExpect(status().isOk()).andExpect(jsonPath("$.annunciated").value(28))
                 .andExpect(jsonPath("$.from").value("2026-11-22T10:00:00+08:00"));
+        // in the site's time zone, and with a '+' that a query string decodes to a space
+        mvc.perform(get("/api/kpis/alarms?from=2026-11-23T09:00&to=2026-11-23T02:00:00 00:00"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.annunciated").value(27));
         mvc.perform(get("/api/kpis/alarms").param("from", "2026-11-23T10:00:00+08:00").param("to", "2026-11-23T09:00:00+08:00"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("must end after it starts")));
+        mvc.perform(get("/api/kpis/alarms").param("from", "yesterday"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("'from' is not a date-time")));
         assertThatThrownBy(() -> kpis.over(T0, T0.plus(Duration.ofDays(32))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caretaker.alarms.kpi.max-window");
     }
