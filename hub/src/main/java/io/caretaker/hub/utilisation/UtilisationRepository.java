@@ -51,8 +51,9 @@ class UtilisationRepository {
 
     /** The first day the hub knew anything of this device's running. */
     Optional<LocalDate> firstDay(String deviceId) {
-        return Optional.ofNullable(jdbc.sql("select min(local_day) from utilisation_day where device_id = ? and known_seconds > 0")
-                .param(deviceId).query((rs, i) -> rs.getObject(1, LocalDate.class)).single());
+        return jdbc.sql("select min(local_day) from utilisation_day where device_id = ? and known_seconds > 0")
+                .param(deviceId).query((rs, i) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).list()
+                .stream().flatMap(Optional::stream).findFirst();
     }
 
     /** One stored day of one device, in seconds. */
