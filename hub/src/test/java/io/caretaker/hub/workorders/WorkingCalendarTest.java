@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /** SLA due times on the shipped Chinese 2026 calendar: weekends, public holidays and make-up working days (调休). */
 class WorkingCalendarTest {
@@ -106,6 +107,23 @@ class WorkingCalendarTest {
                   - {name: clash, date: 2026-01-01}
                 """))
                 .hasMessageContaining("workingDays[0] 2026-01-01 is also listed as a holiday");
+    }
+
+    @Test
+    void theHubAddsTheConfiguredFilesToTheSiteCalendarAndRefusesOneItCannotRead() {
+        WorkingCalendarConfiguration configuration = new WorkingCalendarConfiguration();
+        DefaultResourceLoader resources = new DefaultResourceLoader();
+
+        WorkingCalendar configured = configuration.workingCalendar(SITE,
+                new CalendarProperties(List.of("classpath:caretaker/calendars/china-2026.yaml")), resources);
+        WorkingCalendar none = configuration.workingCalendar(SITE, new CalendarProperties(List.of("")), resources);
+
+        assertThat(configured.isWorkingDay(LocalDate.of(2026, 9, 20))).isTrue();   // make-up Sunday
+        assertThat(configured.isWorkingDay(LocalDate.of(2026, 10, 1))).isFalse();  // National Day
+        assertThat(none.isWorkingDay(LocalDate.of(2026, 9, 20))).isFalse();
+        assertThat(none.isWorkingDay(LocalDate.of(2026, 10, 1))).isTrue();
+        assertThatThrownBy(() -> configuration.workingCalendar(SITE, new CalendarProperties(List.of("file:/no/such/holidays.yaml")), resources))
+                .hasMessageContaining("caretaker.calendar.file=file:/no/such/holidays.yaml");
     }
 
     private static String shipped(String path) {
