@@ -49,6 +49,10 @@ final class PlanRestartScenario {
                 kind: boolean
                 bindings:
                   modbus: {table: coil, address: 0}
+              - id: valve_strokes
+                kind: number
+                bindings:
+                  modbus: {table: input-register, address: 0, type: uint32}
             utilisation:
               runningPoint: run_status
             maintenance:
@@ -69,6 +73,12 @@ final class PlanRestartScenario {
                 point: starts
                 every: 20
                 lead: 2
+              - id: valve-service
+                type: count
+                task: Service the control valve
+                point: valve_strokes
+                every: 1000
+                lead: 50
             """;
     private static final ProfileCatalog PROFILES = ProfileCatalog.read(new ConfigurationLoader(), Map.of("test-pump.yaml", PUMP));
     private static final Site SITE = new Site("test", "Test", SHANGHAI, null,
@@ -131,6 +141,22 @@ final class PlanRestartScenario {
         assertThat(hub.running.lifetime("pump-1").starts()).isEqualTo(18);
         assertThat(hub.planner.check()).extracting(WorkOrder::ruleId).containsExactly("starter-check");
 
+        // a counter point: the plan starts from the first value the hub sees, and opens 50 strokes before 1000 more
+        strokes(950, "2026-04-02T19:00");
+        assertThat(hub.planner.check()).isEmpty();
+        assertThat(hub.planner.states()).filteredOn(s -> s.planId().equals("valve-service")).singleElement()
+                .satisfies(s -> assertThat(s.nextDueAtCount()).isEqualTo(1950.0));
+        strokes(1899, "2026-04-02T19:10");
+        assertThat(hub.planner.check()).isEmpty();
+        strokes(1900, "2026-04-02T19:20");
+        assertThat(hub.planner.check()).extracting(WorkOrder::ruleId, WorkOrder::description)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("valve-service",
+                        "Service the control valve (every 1000 valve_strokes) is due at 1950 valve_strokes; now 1900.0."));
+        restart(); // the counter's value is not known until the device reports it again: nothing happens meanwhile
+        assertThat(hub.planner.check()).isEmpty();
+        strokes(1901, "2026-04-02T19:30");
+        assertThat(hub.planner.check()).isEmpty();
+
         // the seal is checked and the work order closed
         long first = seal.get(0).id();
         for (Transition t : List.of(Transition.DISPATCH, Transition.START, Transition.COMPLETE, Transition.CONFIRM, Transition.FOLLOW_UP, Transition.CLOSE)) {
@@ -158,15 +184,21 @@ final class PlanRestartScenario {
         restart();
         assertThat(hub.planner.check()).isEmpty();
 
-        // over the whole year: two seal work orders, one greasing, one starter check
+        // over the whole year: two seal work orders, one greasing, one starter check, one valve service
         assertThat(hub.workOrders.all(null)).extracting(WorkOrder::ruleId)
-                .containsExactlyInAnyOrder("seal-check", "seal-check", "bearing-grease", "starter-check");
+                .containsExactlyInAnyOrder("seal-check", "seal-check", "bearing-grease", "starter-check", "valve-service");
     }
 
     private void run(boolean running, String local) {
         Instant t = at(local);
         hub.running.onTick(t);
         hub.running.onSample(PointSample.good("pump-1", "run_status", t, Value.of(running)));
+    }
+
+    private void strokes(double value, String local) {
+        Instant t = at(local);
+        clock.now = t;
+        hub.running.onSample(PointSample.good("pump-1", "valve_strokes", t, Value.of(value)));
     }
 
     private void start() {
