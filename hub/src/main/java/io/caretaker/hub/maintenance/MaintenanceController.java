@@ -15,7 +15,7 @@ class MaintenanceController {
     }
 
     @GetMapping("/api/maintenance")
-    List<PlanState> plans() {
-        return planner.states();
+    List<PlanStatus> plans() {
+        return planner.status();
     }
 }

@@ -92,6 +92,26 @@ public class MaintenancePlanner {
         return states.all();
     }
 
+    /** Every plan of every installed device with where it stands; plans not yet scheduled show no due time. */
+    public List<PlanStatus> status() {
+        java.util.Map<String, PlanState> byKey = new java.util.HashMap<>();
+        for (PlanState s : states.all()) {
+            byKey.put(s.deviceId() + "/" + s.planId(), s);
+        }
+        List<PlanStatus> result = new ArrayList<>();
+        for (InstalledDevice device : site.devices()) {
+            for (MaintenancePlan plan : profiles.get(device.profile()).maintenance()) {
+                PlanState s = byKey.get(device.id() + "/" + plan.id());
+                OptionalDouble current = plan instanceof MaintenancePlan.Calendar ? OptionalDouble.empty() : current(plan, device.id());
+                String type = plan instanceof MaintenancePlan.Calendar ? "calendar" : plan instanceof MaintenancePlan.RunHours ? "run-hours" : "count";
+                result.add(new PlanStatus(device.id(), plan.id(), type, plan.task(), s == null ? null : site.localTime(s.nextDueAt()),
+                        s == null ? null : s.nextDueAtCount(), current.isPresent() ? current.getAsDouble() : null,
+                        s == null ? 0 : s.cycle(), s == null ? null : s.lastWorkOrderId()));
+            }
+        }
+        return result;
+    }
+
     private List<WorkOrder> check(InstalledDevice device, MaintenancePlan plan, Instant now) {
         Optional<PlanState> known = states.find(device.id(), plan.id());
         if (known.isEmpty()) {

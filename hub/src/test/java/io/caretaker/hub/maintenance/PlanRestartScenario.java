@@ -183,6 +183,13 @@ final class PlanRestartScenario {
                 });
         restart();
         assertThat(hub.planner.check()).isEmpty();
+        assertThat(hub.planner.status()).extracting(PlanStatus::planId, PlanStatus::type, PlanStatus::cycle, PlanStatus::current)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("seal-check", "calendar", 3, null),
+                        org.assertj.core.groups.Tuple.tuple("bearing-grease", "run-hours", 1, (90 * 3600 + 17 * 60) / 3600.0), // and the 17 one-minute starts
+                        org.assertj.core.groups.Tuple.tuple("starter-check", "count", 1, 18.0),
+                        org.assertj.core.groups.Tuple.tuple("valve-service", "count", 1, null)); // not heard since this start
+        assertThat(hub.planner.status().get(0).nextDueAt()).hasToString("2027-01-05T09:00+08:00");
 
         // over the whole year: two seal work orders, one greasing, one starter check, one valve service
         assertThat(hub.workOrders.all(null)).extracting(WorkOrder::ruleId)
