@@ -91,6 +91,11 @@ public class AlarmService {
         });
     }
 
+    /** The (device id, rule id) pairs suppressed by design now. */
+    public List<java.util.Map.Entry<String, String>> suppressions() {
+        return alarms.findSuppressions();
+    }
+
     public List<Alarm> active() {
         return alarms.findActive();
     }
