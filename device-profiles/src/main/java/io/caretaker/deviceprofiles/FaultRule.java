@@ -1,7 +1,6 @@
 package io.caretaker.deviceprofiles;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -24,7 +23,6 @@ import java.util.Map;
         @JsonSubTypes.Type(value = FaultRule.CounterBackwards.class, name = "counter-backwards"),
         @JsonSubTypes.Type(value = FaultRule.Event.class, name = "event")
 })
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface FaultRule {
 
     String id();

@@ -3,6 +3,7 @@ package io.caretaker.hub.rules;
 import io.caretaker.deviceprofiles.DeviceProfile;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.RuleOverrides;
 import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
@@ -44,7 +45,7 @@ public class RuleEngine {
         for (InstalledDevice device : site.devices()) {
             DeviceProfile profile = profiles.get(device.profile());
             List<RuleState> states = new ArrayList<>();
-            for (FaultRule rule : profile.rules()) {
+            for (FaultRule rule : RuleOverrides.rulesOf(site, device, profile)) {
                 RuleState state = stateFor(device.id(), rule, start);
                 if (state != null) {
                     states.add(state);

@@ -180,13 +180,35 @@ class RuleEngineTest {
         assertThat(sink).containsExactly("unsuppress ahu-1 supply-air-too-hot");
     }
 
+    @Test
+    void aDeviceRunsItsRulesWithTheSiteFilesOverrides() {
+        RuleEngine engine = engine(FRIDAY_NOON, List.of(), Map.of("supply-air-too-hot", Map.of("above", 40)));
+
+        engine.onSample(fan(FRIDAY_NOON, true));
+        engine.onSample(temperature(FRIDAY_NOON.plusSeconds(1), 35));
+        engine.onSample(PointSample.good("ahu-2", "supply_air_temperature", FRIDAY_NOON.plusSeconds(1), Value.of(35)));
+
+        assertThat(sink).containsExactly(
+                "raise ahu-1 too-hot-in-office-hours 2026-11-27T04:00:01Z", // 35 is not above ahu-1's own 40
+                "raise ahu-2 supply-air-too-hot 2026-11-27T04:00:01Z",
+                "raise ahu-2 too-hot-in-office-hours 2026-11-27T04:00:01Z");
+    }
+
     private RuleEngine engine(Instant start, List<AlarmSink.ActiveRule> suppressedInStore) {
+        return engine(start, suppressedInStore, Map.of());
+    }
+
+    private RuleEngine engine(Instant start, List<AlarmSink.ActiveRule> suppressedInStore, Map<String, Map<String, Object>> ahu1Overrides) {
         ConfigurationLoader loader = new ConfigurationLoader();
         ProfileCatalog profiles = ProfileCatalog.of(List.of(
                 loader.readProfile("test-ahu.yaml", AHU), loader.readProfile("test-water-meter.yaml", WATER_METER)));
-        Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, Set.of(LocalDate.parse("2026-11-26"))), List.of(
-                new InstalledDevice("ahu-1", "test-ahu", null, "Tower A", null, null, null),
+        List<InstalledDevice> devices = new ArrayList<>(List.of(
+                new InstalledDevice("ahu-1", "test-ahu", null, "Tower A", null, null, null, ahu1Overrides),
                 new InstalledDevice("meter-1", "test-water-meter", null, "Tower A", null, null, null)));
+        if (!ahu1Overrides.isEmpty()) {
+            devices.add(new InstalledDevice("ahu-2", "test-ahu", null, "Tower A", null, null, null));
+        }
+        Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, Set.of(LocalDate.parse("2026-11-26"))), devices);
         return new RuleEngine(site, profiles, new RecordingSink(sink, suppressedInStore), Clock.fixed(start, ZoneOffset.UTC));
     }
 
