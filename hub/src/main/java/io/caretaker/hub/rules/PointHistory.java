@@ -5,19 +5,34 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** The recent GOOD values of one point, oldest first, for rules that look at a window of time. */
+/**
+ * The recent GOOD values of one point, oldest first, for rules that look at a window of time. The lowest and
+ * highest values are kept in monotonic queues, so a two-hour window of one-second samples costs O(1) per sample.
+ */
 final class PointHistory {
 
-    record Reading(Instant at, double value) {
+    private record Reading(long seq, Instant at, double value) {
     }
 
     private final Deque<Reading> readings = new ArrayDeque<>();
+    private final Deque<Reading> lows = new ArrayDeque<>();   // values rising from the front: the front is the minimum
+    private final Deque<Reading> highs = new ArrayDeque<>();  // values falling from the front: the front is the maximum
+    private long seq;
 
     void add(Instant at, double value) {
         if (!readings.isEmpty() && at.isBefore(readings.peekLast().at())) {
             return; // late or replayed out of order: a window only moves forward
         }
-        readings.addLast(new Reading(at, value));
+        Reading reading = new Reading(seq++, at, value);
+        readings.addLast(reading);
+        while (!lows.isEmpty() && lows.peekLast().value() >= value) {
+            lows.removeLast();
+        }
+        lows.addLast(reading);
+        while (!highs.isEmpty() && highs.peekLast().value() <= value) {
+            highs.removeLast();
+        }
+        highs.addLast(reading);
     }
 
     /** Drops readings before {@code now − window}, keeping the newest of them so the history still spans the window. */
@@ -26,11 +41,10 @@ final class PointHistory {
         while (readings.size() > 1) {
             var it = readings.iterator();
             it.next();
-            Reading second = it.next();
-            if (second.at().isAfter(start)) {
+            if (it.next().at().isAfter(start)) {
                 break;
             }
-            readings.removeFirst();
+            removeOldest();
         }
     }
 
@@ -38,7 +52,17 @@ final class PointHistory {
     void keepWithin(Instant now, Duration window) {
         Instant start = now.minus(window);
         while (!readings.isEmpty() && readings.peekFirst().at().isBefore(start)) {
-            readings.removeFirst();
+            removeOldest();
+        }
+    }
+
+    private void removeOldest() {
+        Reading oldest = readings.removeFirst();
+        if (!lows.isEmpty() && lows.peekFirst().seq() == oldest.seq()) {
+            lows.removeFirst();
+        }
+        if (!highs.isEmpty() && highs.peekFirst().seq() == oldest.seq()) {
+            highs.removeFirst();
         }
     }
 
@@ -47,18 +71,16 @@ final class PointHistory {
     }
 
     double min() {
-        return readings.stream().mapToDouble(Reading::value).min().orElse(Double.NaN);
+        return lows.isEmpty() ? Double.NaN : lows.peekFirst().value();
     }
 
     double max() {
-        return readings.stream().mapToDouble(Reading::value).max().orElse(Double.NaN);
-    }
-
-    boolean isEmpty() {
-        return readings.isEmpty();
+        return highs.isEmpty() ? Double.NaN : highs.peekFirst().value();
     }
 
     void clear() {
         readings.clear();
+        lows.clear();
+        highs.clear();
     }
 }
