@@ -1,15 +1,20 @@
 package io.caretaker.deviceprofiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a fault rule must satisfy beyond its schema, in a profile and again after a site file overrides it: its
  * points exist and have a kind the rule can use, its events are ones the device sends, and it can clear.
  */
 final class RuleChecks {
+
+    private static final Set<String> CONNECTOR_EVENTS = Set.of(
+            DeviceEvent.CONNECTION_LOST, DeviceEvent.CONNECTION_RESTORED);
 
     private RuleChecks() {
     }
@@ -64,6 +69,9 @@ final class RuleChecks {
             return; // events may come from a connector other than MQTT; nothing in the profile to check against
         }
         String type = rule.path("event").asText();
+        if (CONNECTOR_EVENTS.contains(type)) {
+            return; // every connector emits these for every device
+        }
         Boolean ends = events.get(type);
         if (ends == null) {
             problems.add(doc.problem(at + "/event", "names event '" + type + "', which this profile's mqtt.events do not declare;"

@@ -154,6 +154,13 @@ class RuleTypesTest {
     }
 
     @Test
+    void theConnectorsOwnEventsNeedNoDeclaration() {
+        String yaml = PROFILE.replace("event: filter-alarm", "event: connection-lost");
+
+        assertThat(((FaultRule.Event) loader.readProfile("test-ahu.yaml", yaml).rules().get(8)).event()).isEqualTo("connection-lost");
+    }
+
+    @Test
     void anEventWithoutRestoreNeedsClearAfter() {
         String yaml = PROFILE.replace("    clearAfter: 10m\n", "");
 
