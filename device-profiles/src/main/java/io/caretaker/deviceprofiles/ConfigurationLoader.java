@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.PathType;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,6 +40,7 @@ public final class ConfigurationLoader {
 
     private final JsonSchema profileSchema;
     private final JsonSchema siteSchema;
+    private final JsonSchema ruleSchema;
     private final ObjectMapper mapper;
 
     public ConfigurationLoader() {
@@ -44,15 +48,23 @@ public final class ConfigurationLoader {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).build();
         this.profileSchema = factory.getSchema(resource(PROFILE_SCHEMA), config);
         this.siteSchema = factory.getSchema(resource(SITE_SCHEMA), config);
+        this.ruleSchema = profileSchema.getSubSchema(new JsonNodePath(PathType.JSON_POINTER).append("$defs").append("rule"));
+        this.mapper = newMapper();
+    }
+
+    /** The mapper that binds profiles and site files to records, and writes rules back for overriding. */
+    static ObjectMapper newMapper() {
         SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new JsonDeserializer<>() {
             @Override
             public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 return Durations.parse(p.getValueAsString());
             }
         });
-        this.mapper = new ObjectMapper()
+        return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(durations)
+                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL, false);
     }
@@ -79,6 +91,7 @@ public final class ConfigurationLoader {
         List<ConfigurationProblem> problems = schemaProblems(siteSchema, doc);
         if (problems.isEmpty()) {
             problems.addAll(SiteChecks.check(doc, profiles));
+            problems.addAll(OverrideChecks.check(doc, profiles, rule -> schemaProblemsOf(ruleSchema, rule)));
         }
         failOn(problems);
         JsonNode root = doc.root();
@@ -109,6 +122,22 @@ public final class ConfigurationLoader {
             }
         }
         problems.sort(Comparator.comparingInt(ConfigurationProblem::line));
+        return problems;
+    }
+
+    /** A rule's schema problems as (JSON Pointer inside the rule → message), for a rule a site file overrides. */
+    private static Map<String, String> schemaProblemsOf(JsonSchema schema, JsonNode rule) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        for (ValidationMessage m : schema.validate(rule)) {
+            String pointer = pointerOf(m.getInstanceLocation());
+            if ("required".equals(m.getType()) && m.getProperty() != null) {
+                problems.putIfAbsent(pointer + "/" + m.getProperty(), "is missing but required");
+            } else if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
+                problems.putIfAbsent(pointer + "/" + m.getProperty(), "is not a field of this rule type; check its spelling");
+            } else {
+                problems.putIfAbsent(pointer, withoutLocation(m.getMessage()));
+            }
+        }
         return problems;
     }
 

@@ -1,15 +1,27 @@
 package io.caretaker.deviceprofiles;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** A fault a device type can have, declared in its profile; each active fault is one alarm. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FaultRule.Threshold.class, name = "threshold"),
-        @JsonSubTypes.Type(value = FaultRule.NoData.class, name = "no-data")
+        @JsonSubTypes.Type(value = FaultRule.NoData.class, name = "no-data"),
+        @JsonSubTypes.Type(value = FaultRule.FlatLine.class, name = "flat-line"),
+        @JsonSubTypes.Type(value = FaultRule.RateOfChange.class, name = "rate-of-change"),
+        @JsonSubTypes.Type(value = FaultRule.Spike.class, name = "spike"),
+        @JsonSubTypes.Type(value = FaultRule.CommandFeedback.class, name = "command-feedback"),
+        @JsonSubTypes.Type(value = FaultRule.CounterBackwards.class, name = "counter-backwards"),
+        @JsonSubTypes.Type(value = FaultRule.Event.class, name = "event")
 })
 public sealed interface FaultRule {
 
@@ -19,18 +31,38 @@ public sealed interface FaultRule {
 
     String message();
 
+    /** When the rule is evaluated at all (occupied hours, nights); null: always. */
+    default Schedule schedule() {
+        return null;
+    }
+
+    /** The plant condition that suppresses this rule's alarm by design (fan off); null: none. */
+    default SuppressWhen suppressWhen() {
+        return null;
+    }
+
     /**
-     * A point above or below a limit for at least {@code for}; it clears when {@code clear} holds for its
-     * own {@code for} (hysteresis), or, without {@code clear}, when the raise condition no longer holds.
+     * A point above or below a limit for at least {@code for} (on delay); it clears when {@code clear} holds for
+     * its own {@code for} (off delay), or, without clear limits, when the value is back inside the raise limits by
+     * {@code deadband}.
      */
     record Threshold(String id, String point, Double above, Double below,
                      @JsonProperty("for") Duration forDuration, Clear clear,
-                     Severity severity, String message) implements FaultRule {
+                     Severity severity, String message,
+                     Double deadband, Schedule schedule, SuppressWhen suppressWhen) implements FaultRule {
 
         public Threshold {
             if (forDuration == null) {
                 forDuration = Duration.ZERO;
             }
+            if (deadband == null) {
+                deadband = 0.0;
+            }
+        }
+
+        public Threshold(String id, String point, Double above, Double below, Duration forDuration, Clear clear,
+                         Severity severity, String message) {
+            this(id, point, above, below, forDuration, clear, severity, message, null, null, null);
         }
 
         public boolean raises(double value) {
@@ -38,13 +70,21 @@ public sealed interface FaultRule {
         }
 
         public boolean clears(double value) {
-            if (clear == null) {
-                return !raises(value);
+            if (clear == null || (clear.above() == null && clear.below() == null)) {
+                if (deadband == 0) {
+                    return !raises(value);
+                }
+                return (above == null || value <= above - deadband) && (below == null || value >= below + deadband);
             }
             return (clear.above() == null || value > clear.above()) && (clear.below() == null || value < clear.below());
         }
 
-        /** The return-to-normal condition: the value back past its own limits. */
+        /** The off delay: how long the clear condition must hold. */
+        public Duration clearDelay() {
+            return clear == null ? Duration.ZERO : clear.forDuration();
+        }
+
+        /** The return-to-normal condition: the value back past its own limits, for its own time. */
         public record Clear(Double above, Double below, @JsonProperty("for") Duration forDuration) {
 
             public Clear {
@@ -57,5 +97,135 @@ public sealed interface FaultRule {
 
     /** The device sent nothing (no sample, or only COMM_LOSS from its connector) for {@code after}. */
     record NoData(String id, Duration after, Severity severity, String message) implements FaultRule {
+    }
+
+    /** A stuck sensor: the point moved less than {@code tolerance} (max − min) over a whole {@code window}. */
+    record FlatLine(String id, String point, Double tolerance, Duration window,
+                    Severity severity, String message, Schedule schedule, SuppressWhen suppressWhen) implements FaultRule {
+    }
+
+    /**
+     * The point rose by more than {@code rise}, or fell by more than {@code fall}, within {@code window}; it clears
+     * once the change over the window is back within both.
+     */
+    record RateOfChange(String id, String point, Double rise, Double fall, Duration window,
+                        Severity severity, String message, Schedule schedule, SuppressWhen suppressWhen) implements FaultRule {
+    }
+
+    /**
+     * A lone sample more than {@code jump} away from both its neighbours, in the same direction (a glitch, not a
+     * step); it clears after {@code clearAfter} without another spike.
+     */
+    record Spike(String id, String point, Double jump, Duration clearAfter,
+                 Severity severity, String message, SuppressWhen suppressWhen) implements FaultRule {
+
+        public Spike {
+            if (clearAfter == null) {
+                clearAfter = Duration.ofHours(1);
+            }
+        }
+    }
+
+    /**
+     * The {@code feedback} point disagrees with the {@code command} point (by more than {@code tolerance}; booleans
+     * count as 1 and 0) for {@code for}: commanded on but not running, or running without a command.
+     */
+    record CommandFeedback(String id, String command, String feedback, Double tolerance,
+                           @JsonProperty("for") Duration forDuration,
+                           Severity severity, String message, Schedule schedule, SuppressWhen suppressWhen) implements FaultRule {
+
+        public CommandFeedback {
+            if (tolerance == null) {
+                tolerance = 0.0;
+            }
+            if (forDuration == null) {
+                forDuration = Duration.ZERO;
+            }
+        }
+    }
+
+    /**
+     * A counter (energy, volume, starts) read lower than before by more than {@code tolerance}: a meter reset,
+     * replaced or rolled back. It clears after {@code clearAfter} without another step back.
+     */
+    record CounterBackwards(String id, String point, Double tolerance, Duration clearAfter,
+                            Severity severity, String message, SuppressWhen suppressWhen) implements FaultRule {
+
+        public CounterBackwards {
+            if (tolerance == null) {
+                tolerance = 0.0;
+            }
+            if (clearAfter == null) {
+                clearAfter = Duration.ofHours(1);
+            }
+        }
+    }
+
+    /**
+     * A device event (fire alarm, door forced, camera tamper), optionally only those whose attributes have one of
+     * the listed values. It clears when every event it saw has ended (the device's restore message) or, with
+     * {@code clearAfter}, after that long without a recurrence, whichever comes first.
+     */
+    record Event(String id, String event, Map<String, List<String>> where, Duration clearAfter,
+                 Severity severity, String message) implements FaultRule {
+
+        public Event {
+            where = where == null ? Map.of() : Map.copyOf(where);
+        }
+
+        public boolean matches(String type, Map<String, Object> attributes) {
+            if (!event.equals(type)) {
+                return false;
+            }
+            return where.entrySet().stream().allMatch(w -> {
+                Object value = attributes.get(w.getKey());
+                return value != null && w.getValue().contains(String.valueOf(value));
+            });
+        }
+    }
+
+    /**
+     * A daily window in the site's time zone, on some days of the site's calendar; {@code from} after {@code to}
+     * runs over midnight (22:00–06:00), the days then counting from the evening the window opens.
+     */
+    record Schedule(Days days, @JsonFormat(pattern = "HH:mm") LocalTime from, @JsonFormat(pattern = "HH:mm") LocalTime to) {
+
+        public Schedule {
+            if (days == null) {
+                days = Days.EVERY_DAY;
+            }
+        }
+
+        /** Which days of the site's calendar the window is open on. */
+        public enum Days {
+            EVERY_DAY,
+            WORKING,
+            NON_WORKING;
+
+            @JsonValue
+            public String wireName() {
+                return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+        }
+    }
+
+    /**
+     * The plant state that makes this rule's alarm meaningless: {@code point} is {@code is} (a boolean), or below
+     * or above a number. Suppression lasts {@code settle} longer once the plant is back, while it settles.
+     */
+    record SuppressWhen(String point, Boolean is, Double below, Double above, Duration settle) {
+
+        public SuppressWhen {
+            if (settle == null) {
+                settle = Duration.ZERO;
+            }
+        }
+
+        public boolean suppresses(double value) {
+            if (is != null) {
+                return (value != 0) == is;
+            }
+            return (below != null && value < below) || (above != null && value > above);
+        }
     }
 }

@@ -44,12 +44,13 @@ final class ProfileChecks {
             if ("threshold".equals(rule.path("type").asText())) {
                 checkThreshold(doc, at, rule, kindOfPoint, problems);
             }
+            RuleChecks.check(doc, at, rule, kindOfPoint, RuleChecks.eventsOf(root.path("mqtt").path("events")), problems);
         }
         UtilisationChecks.check(doc, root, kindOfPoint, problems);
         return problems;
     }
 
-    private static void checkThreshold(YamlDocument doc, String at, JsonNode rule, Map<String, String> kindOfPoint,
+    static void checkThreshold(YamlDocument doc, String at, JsonNode rule, Map<String, String> kindOfPoint,
                                        List<ConfigurationProblem> problems) {
         String point = rule.path("point").asText();
         String kind = kindOfPoint.get(point);

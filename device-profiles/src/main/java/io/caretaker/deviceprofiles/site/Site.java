@@ -6,13 +6,21 @@ import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** One site as its site file describes it: where it is in time, its working calendar, and its installed devices. */
-public record Site(String id, String name, ZoneId timeZone, Calendar calendar, List<InstalledDevice> devices) {
+public record Site(String id, String name, ZoneId timeZone, Calendar calendar, List<InstalledDevice> devices,
+                   // profile id -> rule id -> the rule's fields changed for every device of that profile on this site
+                   Map<String, Map<String, Map<String, Object>>> overrides) {
+
+    public Site(String id, String name, ZoneId timeZone, Calendar calendar, List<InstalledDevice> devices) {
+        this(id, name, timeZone, calendar, devices, null);
+    }
 
     public Site {
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         if (timeZone == null) {
             timeZone = ZoneId.of("Asia/Shanghai");
         }

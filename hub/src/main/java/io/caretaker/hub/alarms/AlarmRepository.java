@@ -120,6 +120,11 @@ class AlarmRepository {
                 .params(deviceId, ruleId, reason, utc(since)).update();
     }
 
+    List<java.util.Map.Entry<String, String>> findSuppressions() {
+        return jdbc.sql("select device_id, rule_id from alarm_suppression")
+                .query((rs, n) -> java.util.Map.entry(rs.getString("device_id"), rs.getString("rule_id"))).list();
+    }
+
     boolean deleteSuppression(String deviceId, String ruleId) {
         return jdbc.sql("delete from alarm_suppression where device_id = ? and rule_id = ?").params(deviceId, ruleId).update() > 0;
     }

@@ -292,6 +292,11 @@ public class AlarmService {
         return alarms.history(id);
     }
 
+    /** The (device id, rule id) pairs suppressed by design now. */
+    public List<java.util.Map.Entry<String, String>> suppressions() {
+        return alarms.findSuppressions();
+    }
+
     public List<Alarm> active() {
         return alarms.findActive();
     }

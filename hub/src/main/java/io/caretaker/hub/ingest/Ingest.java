@@ -46,6 +46,7 @@ class Ingest {
         } else if (body instanceof DeviceEvent event) {
             log.info("device event device={} type={} attributes={}", event.deviceId(), event.type(), event.attributes());
             devices.record(event);
+            rules.onEvent(event);
         } else if (body instanceof Tick tick) {
             rules.onTick(tick.now());
             running.onTick(tick.now());

@@ -40,4 +40,9 @@ class AlarmServiceSink implements AlarmSink {
     public List<ActiveRule> active() {
         return alarms.active().stream().map(a -> new ActiveRule(a.deviceId(), a.ruleId())).toList();
     }
+
+    @Override
+    public List<ActiveRule> suppressed() {
+        return alarms.suppressions().stream().map(s -> new ActiveRule(s.getKey(), s.getValue())).toList();
+    }
 }

@@ -22,6 +22,11 @@ public interface AlarmSink {
     /** The (device, rule) pairs active now, the engine's starting state after a restart. */
     List<ActiveRule> active();
 
+    /** The (device, rule) pairs suppressed by design now, so a restarted engine knows what to lift. */
+    default List<ActiveRule> suppressed() {
+        return List.of();
+    }
+
     record ActiveRule(String deviceId, String ruleId) {
     }
 }

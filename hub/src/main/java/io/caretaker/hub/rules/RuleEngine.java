@@ -3,6 +3,8 @@ package io.caretaker.hub.rules;
 import io.caretaker.deviceprofiles.DeviceProfile;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.RuleOverrides;
+import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
@@ -11,67 +13,217 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs every installed device's fault rules: threshold rules on each sample of their point, and all rules on a
- * clock tick (a {@code for} that has run out, a device that went quiet). Fed from the single ingest route, so
- * it is never called concurrently. Its verdicts go to an {@link AlarmSink}, so history can be replayed through
- * the same rules.
+ * Runs every installed device's fault rules: point rules on each sample, event rules on each device event, and
+ * all rules on a clock tick (a {@code for} that has run out, a device that went quiet). Fed from the single ingest
+ * route, so it is never called concurrently. It also decides suppression by design: a device that is lost (its
+ * connector says COMM_LOSS, or its no-data rule is active) suppresses its point rules, and a rule's
+ * {@code suppressWhen} plant condition suppresses that rule. Its verdicts go to an {@link AlarmSink}, so history
+ * can be replayed through the same rules.
  */
 @Component
 public class RuleEngine {
 
-    private final Map<String, List<RuleState>> statesByDevice = new HashMap<>();
+    static final String DEVICE_LOST = "device lost (COMM_LOSS)";
+    static final String DEVICE_SILENT = "device not reporting";
+
+    private final Map<String, DeviceRules> devices = new HashMap<>();
     private final AlarmSink alarms;
+    private final RuleSchedules schedules;
 
     public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock) {
         this.alarms = alarms;
+        this.schedules = new RuleSchedules(site);
         Instant start = clock.instant();
         for (InstalledDevice device : site.devices()) {
             DeviceProfile profile = profiles.get(device.profile());
             List<RuleState> states = new ArrayList<>();
-            for (FaultRule rule : profile.rules()) {
-                if (rule instanceof FaultRule.Threshold threshold) {
-                    states.add(new ThresholdState(device.id(), threshold));
-                } else if (rule instanceof FaultRule.NoData noData) {
-                    states.add(new NoDataState(device.id(), noData, start));
+            for (FaultRule rule : RuleOverrides.rulesOf(site, device, profile)) {
+                RuleState state = stateFor(device.id(), rule, start);
+                if (state != null) {
+                    states.add(state);
                 }
             }
-            statesByDevice.put(device.id(), states);
+            devices.put(device.id(), new DeviceRules(states));
         }
         // after a restart, the alarms still active in the store are the rules' starting state
         for (AlarmSink.ActiveRule alarm : alarms.active()) {
-            statesByDevice.getOrDefault(alarm.deviceId(), List.of()).stream()
-                    .filter(s -> s.rule().id().equals(alarm.ruleId()))
-                    .forEach(RuleState::resumeActive);
+            DeviceRules device = devices.get(alarm.deviceId());
+            if (device != null) {
+                device.states.stream().filter(s -> s.rule().id().equals(alarm.ruleId())).forEach(s -> {
+                    s.resumeActive();
+                    if (s instanceof NoDataState) {
+                        device.silent = true;
+                    }
+                });
+            }
         }
-    }
-
-    public void onSample(PointSample sample) {
-        for (RuleState state : statesByDevice.getOrDefault(sample.deviceId(), List.of())) {
-            apply(state, state.onSample(sample));
-        }
-    }
-
-    public void onTick(Instant now) {
-        for (List<RuleState> states : statesByDevice.values()) {
-            for (RuleState state : states) {
-                apply(state, state.onTick(now));
+        // and the suppressions still in the store are what the engine has told the sink so far
+        for (AlarmSink.ActiveRule suppressed : alarms.suppressed()) {
+            DeviceRules device = devices.get(suppressed.deviceId());
+            if (device != null) {
+                device.told.put(suppressed.ruleId(), "restored from store");
             }
         }
     }
 
-    private void apply(RuleState state, Transition transition) {
+    private static RuleState stateFor(String deviceId, FaultRule rule, Instant start) {
+        if (rule instanceof FaultRule.Threshold threshold) {
+            return new ThresholdState(deviceId, threshold);
+        } else if (rule instanceof FaultRule.NoData noData) {
+            return new NoDataState(deviceId, noData, start);
+        } else if (rule instanceof FaultRule.FlatLine flatLine) {
+            return new FlatLineState(deviceId, flatLine);
+        } else if (rule instanceof FaultRule.RateOfChange rate) {
+            return new RateOfChangeState(deviceId, rate);
+        } else if (rule instanceof FaultRule.Spike spike) {
+            return new SpikeState(deviceId, spike);
+        } else if (rule instanceof FaultRule.CommandFeedback commandFeedback) {
+            return new CommandFeedbackState(deviceId, commandFeedback);
+        } else if (rule instanceof FaultRule.CounterBackwards counter) {
+            return new CounterBackwardsState(deviceId, counter);
+        } else if (rule instanceof FaultRule.Event event) {
+            return new EventState(deviceId, event);
+        }
+        return null;
+    }
+
+    public void onSample(PointSample sample) {
+        DeviceRules device = devices.get(sample.deviceId());
+        if (device == null) {
+            return;
+        }
+        for (RuleState state : device.states) {
+            if (!schedules.isOpen(state.rule().schedule(), sample.observedAt())) {
+                state.forgetPending();
+                continue;
+            }
+            apply(device, state, state.onSample(sample));
+        }
+        device.commLost = sample.quality() == Quality.COMM_LOSS;
+        device.observePlant(sample);
+        reconcileSuppression(device, sample.deviceId(), sample.observedAt());
+    }
+
+    public void onEvent(DeviceEvent event) {
+        DeviceRules device = devices.get(event.deviceId());
+        if (device == null) {
+            return;
+        }
+        for (RuleState state : device.states) {
+            apply(device, state, state.onEvent(event));
+        }
+        if (DeviceEvent.CONNECTION_LOST.equals(event.type())) {
+            device.commLost = true;
+        } else if (DeviceEvent.CONNECTION_RESTORED.equals(event.type())) {
+            device.commLost = false;
+        }
+        reconcileSuppression(device, event.deviceId(), event.observedAt());
+    }
+
+    public void onTick(Instant now) {
+        for (Map.Entry<String, DeviceRules> entry : devices.entrySet()) {
+            DeviceRules device = entry.getValue();
+            for (RuleState state : device.states) {
+                if (!schedules.isOpen(state.rule().schedule(), now)) {
+                    state.forgetPending();
+                    continue;
+                }
+                apply(device, state, state.onTick(now));
+            }
+            reconcileSuppression(device, entry.getKey(), now);
+        }
+    }
+
+    private void apply(DeviceRules device, RuleState state, Transition transition) {
         if (transition == null) {
             return;
+        }
+        if (state instanceof NoDataState) {
+            device.silent = transition.raised();
         }
         if (transition.raised()) {
             alarms.raise(state.deviceId(), state.rule(), transition.at());
         } else {
             alarms.clear(state.deviceId(), state.rule().id(), transition.at());
+        }
+    }
+
+    /** Tells the sink where a rule's suppression by design began or ended; it hears each change once. */
+    private void reconcileSuppression(DeviceRules device, String deviceId, Instant now) {
+        for (RuleState state : device.states) {
+            String reason = device.suppressionOf(state.rule(), now);
+            String told = device.told.get(state.rule().id());
+            if (Objects.equals(reason, told)) {
+                continue;
+            }
+            if (reason == null) {
+                device.told.remove(state.rule().id());
+                alarms.unsuppress(deviceId, state.rule().id(), now);
+            } else {
+                device.told.put(state.rule().id(), reason);
+                alarms.suppress(deviceId, state.rule().id(), reason, now);
+            }
+        }
+    }
+
+    /** Point rules are the ones a lost device makes meaningless; its no-data and event rules still speak. */
+    static boolean isPointRule(FaultRule rule) {
+        return !(rule instanceof FaultRule.NoData) && !(rule instanceof FaultRule.Event);
+    }
+
+    /** One device's rule states and what suppresses them. */
+    private static final class DeviceRules {
+
+        final List<RuleState> states;
+        final Map<String, PlantCondition> plants = new HashMap<>();
+        final Map<String, String> told = new HashMap<>();
+        boolean commLost;
+        boolean silent;
+
+        DeviceRules(List<RuleState> states) {
+            this.states = states;
+            Set<FaultRule.SuppressWhen> conditions = new HashSet<>();
+            for (RuleState state : states) {
+                if (state.rule().suppressWhen() != null && conditions.add(state.rule().suppressWhen())) {
+                    plants.put(key(state.rule().suppressWhen()), new PlantCondition(state.rule().suppressWhen()));
+                }
+            }
+        }
+
+        void observePlant(PointSample sample) {
+            for (PlantCondition plant : plants.values()) {
+                plant.observe(sample);
+            }
+        }
+
+        String suppressionOf(FaultRule rule, Instant now) {
+            if (isPointRule(rule)) {
+                if (commLost) {
+                    return DEVICE_LOST;
+                }
+                if (silent) {
+                    return DEVICE_SILENT;
+                }
+            }
+            if (rule.suppressWhen() != null) {
+                PlantCondition plant = plants.get(key(rule.suppressWhen()));
+                if (plant.suppresses(now)) {
+                    return plant.reason();
+                }
+            }
+            return null;
+        }
+
+        private static String key(FaultRule.SuppressWhen condition) {
+            return condition.toString();
         }
     }
 
@@ -88,7 +240,8 @@ public class RuleEngine {
     }
 
     /** One rule of one device, with the memory its time behaviour needs. */
-    sealed interface RuleState permits ThresholdState, NoDataState {
+    sealed interface RuleState permits ThresholdState, NoDataState, FlatLineState, RateOfChangeState, SpikeState,
+            CommandFeedbackState, CounterBackwardsState, EventState {
 
         String deviceId();
 
@@ -97,6 +250,15 @@ public class RuleEngine {
         Transition onSample(PointSample sample);
 
         Transition onTick(Instant now);
+
+        /** A device event; only event rules care. */
+        default Transition onEvent(DeviceEvent event) {
+            return null;
+        }
+
+        /** Outside the rule's schedule: drop half-run delays and windows, keep whether it is active. */
+        default void forgetPending() {
+        }
 
         void resumeActive();
     }

@@ -65,12 +65,17 @@ final class ThresholdState implements RuleEngine.RuleState {
     }
 
     @Override
+    public void forgetPending() {
+        holdingSince = null;
+    }
+
+    @Override
     public RuleEngine.Transition onTick(Instant now) {
         return holdingSince == null ? null : due(now);
     }
 
     private RuleEngine.Transition due(Instant now) {
-        Duration delay = active ? (rule.clear() == null ? Duration.ZERO : rule.clear().forDuration()) : rule.forDuration();
+        Duration delay = active ? rule.clearDelay() : rule.forDuration();
         if (Duration.between(holdingSince, now).compareTo(delay) < 0) {
             return null;
         }

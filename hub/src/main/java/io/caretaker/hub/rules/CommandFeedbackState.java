@@ -1,0 +1,99 @@
+package io.caretaker.hub.rules;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Quality;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalDouble;
+
+/**
+ * A command-versus-feedback rule's memory: the latest GOOD command and feedback, and since when they disagree.
+ * It raises once they have disagreed for {@code for} (the time the plant needs to follow its command) and clears
+ * as soon as they agree. A lost reading of either forgets a half-run delay rather than guess.
+ */
+final class CommandFeedbackState implements RuleEngine.RuleState {
+
+    private final String deviceId;
+    private final FaultRule.CommandFeedback rule;
+    private Double command;
+    private Double feedback;
+    private Instant disagreeingSince;
+    private boolean active;
+
+    CommandFeedbackState(String deviceId, FaultRule.CommandFeedback rule) {
+        this.deviceId = deviceId;
+        this.rule = rule;
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public FaultRule rule() {
+        return rule;
+    }
+
+    @Override
+    public void resumeActive() {
+        active = true;
+    }
+
+    @Override
+    public void forgetPending() {
+        disagreeingSince = null;
+    }
+
+    @Override
+    public RuleEngine.Transition onSample(PointSample sample) {
+        boolean isCommand = sample.pointId().equals(rule.command());
+        if (!isCommand && !sample.pointId().equals(rule.feedback())) {
+            return null;
+        }
+        OptionalDouble value = sample.value().asDouble();
+        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+            if (sample.quality() == Quality.COMM_LOSS) {
+                command = null;
+                feedback = null;
+                disagreeingSince = null;
+            }
+            return null;
+        }
+        if (isCommand) {
+            command = value.getAsDouble();
+        } else {
+            feedback = value.getAsDouble();
+        }
+        if (command == null || feedback == null) {
+            return null;
+        }
+        boolean disagree = Math.abs(command - feedback) > rule.tolerance();
+        if (!disagree) {
+            disagreeingSince = null;
+            if (active) {
+                active = false;
+                return RuleEngine.Transition.clear(sample.observedAt());
+            }
+            return null;
+        }
+        if (disagreeingSince == null) {
+            disagreeingSince = sample.observedAt();
+        }
+        return due(sample.observedAt());
+    }
+
+    @Override
+    public RuleEngine.Transition onTick(Instant now) {
+        return disagreeingSince == null ? null : due(now);
+    }
+
+    private RuleEngine.Transition due(Instant now) {
+        if (active || Duration.between(disagreeingSince, now).compareTo(rule.forDuration()) < 0) {
+            return null;
+        }
+        active = true;
+        return RuleEngine.Transition.raise(now);
+    }
+}

@@ -1,0 +1,48 @@
+package io.caretaker.hub.rules;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.workorders.WorkingCalendar;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/** Whether a rule's schedule is open at an instant, in the site's time zone and on its working calendar. */
+final class RuleSchedules {
+
+    private final ZoneId zone;
+    private final WorkingCalendar calendar;
+
+    RuleSchedules(Site site) {
+        this.zone = site.timeZone();
+        this.calendar = WorkingCalendar.of(site);
+    }
+
+    boolean isOpen(FaultRule.Schedule schedule, Instant at) {
+        if (schedule == null) {
+            return true;
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        LocalTime time = local.toLocalTime();
+        LocalDate opened;
+        if (schedule.from().isBefore(schedule.to())) {
+            if (time.isBefore(schedule.from()) || !time.isBefore(schedule.to())) {
+                return false;
+            }
+            opened = local.toLocalDate();
+        } else if (!time.isBefore(schedule.from())) {
+            opened = local.toLocalDate();
+        } else if (time.isBefore(schedule.to())) {
+            opened = local.toLocalDate().minusDays(1); // after midnight: the window opened the evening before
+        } else {
+            return false;
+        }
+        return switch (schedule.days()) {
+            case EVERY_DAY -> true;
+            case WORKING -> calendar.isWorkingDay(opened);
+            case NON_WORKING -> !calendar.isWorkingDay(opened);
+        };
+    }
+}

@@ -1,0 +1,201 @@
+package io.caretaker.hub.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.Severity;
+import io.caretaker.deviceprofiles.canonical.DeviceEvent;
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Value;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each new rule type on event time: the instants are the controllable clock. */
+class RuleTypesStateTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-28T02:00:00Z");
+
+    @Test
+    void aThresholdWithADeadbandClearsOnlyPastTheDeadbandAfterItsOffDelay() {
+        ThresholdState state = new ThresholdState("ahu-1", new FaultRule.Threshold("too-hot", "t", 30.0, null,
+                Duration.ofSeconds(10), new FaultRule.Threshold.Clear(null, null, Duration.ofSeconds(20)), Severity.MAJOR, null,
+                2.0, null, null));
+
+        assertThat(state.onSample(sample("t", 0, 31))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(10))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(10)));
+        assertThat(state.onSample(sample("t", 20, 29))).isNull(); // below the limit, inside the deadband
+        assertThat(state.onTick(T0.plusSeconds(60))).isNull();
+        assertThat(state.onSample(sample("t", 70, 27.5))).isNull(); // past the deadband: the off delay starts
+        assertThat(state.onSample(sample("t", 80, 28.5))).isNull(); // back inside: the off delay restarts
+        assertThat(state.onSample(sample("t", 90, 27))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(109))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(110))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(110)));
+    }
+
+    @Test
+    void aFlatLineRaisesWhenThePointHardlyMovedForTheWholeWindowAndClearsWhenItMoves() {
+        FlatLineState state = new FlatLineState("ahu-1", new FaultRule.FlatLine("stuck", "t", 0.05, Duration.ofMinutes(10),
+                Severity.MINOR, null, null, null));
+
+        for (int minute = 0; minute < 10; minute++) {
+            assertThat(state.onSample(sample("t", minute * 60, 21.50 + (minute % 2) * 0.01))).as("minute %d", minute).isNull();
+        }
+        assertThat(state.onSample(sample("t", 600, 21.51))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(600)));
+        assertThat(state.onSample(sample("t", 660, 21.52))).isNull();
+        assertThat(state.onSample(sample("t", 720, 21.9))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(720)));
+    }
+
+    @Test
+    void aLiveSensorOrABrokenWindowIsNotAFlatLine() {
+        FlatLineState state = new FlatLineState("ahu-1", new FaultRule.FlatLine("stuck", "t", 0.05, Duration.ofMinutes(10),
+                Severity.MINOR, null, null, null));
+
+        for (int minute = 0; minute <= 20; minute++) {
+            assertThat(state.onSample(sample("t", minute * 60, 21 + minute * 0.1))).isNull();
+        }
+        for (int minute = 21; minute <= 30; minute++) {
+            state.onSample(sample("t", minute * 60, 25));
+        }
+        state.onSample(PointSample.commLoss("ahu-1", "t", T0.plusSeconds(31 * 60)));
+        assertThat(state.onSample(sample("t", 32 * 60, 25))).isNull(); // the window starts again after the loss
+        assertThat(state.onSample(sample("t", 41 * 60, 25))).isNull();
+        assertThat(state.onSample(sample("t", 42 * 60, 25))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(42 * 60)));
+    }
+
+    @Test
+    void aRateOfChangeRaisesOnARiseWithinTheWindowAndClearsWhenTheWindowIsCalmAgain() {
+        RateOfChangeState state = new RateOfChangeState("meter-1", new FaultRule.RateOfChange("consumption-spike", "energy",
+                50.0, null, Duration.ofMinutes(15), Severity.IMPORTANT, null, null, null));
+
+        assertThat(state.onSample(sample("energy", 0, 1000))).isNull();
+        assertThat(state.onSample(sample("energy", 300, 1020))).isNull();
+        assertThat(state.onSample(sample("energy", 600, 1040))).isNull(); // 40 in 10 minutes
+        assertThat(state.onSample(sample("energy", 900, 1060))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(900)));
+        assertThat(state.onSample(sample("energy", 1200, 1075))).isNull(); // 55 above 1020, the lowest left in the window
+        assertThat(state.onSample(sample("energy", 1500, 1080))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(1500))); // 40 above 1040
+    }
+
+    @Test
+    void aFallIsCheckedOnlyWhenDeclared() {
+        RateOfChangeState state = new RateOfChangeState("ahu-1", new FaultRule.RateOfChange("drop", "t",
+                null, 5.0, Duration.ofMinutes(1), Severity.MINOR, null, null, null));
+
+        assertThat(state.onSample(sample("t", 0, 20))).isNull();
+        assertThat(state.onSample(sample("t", 30, 40))).isNull(); // a rise is not this rule's business
+        assertThat(state.onSample(sample("t", 60, 34))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(60)));
+    }
+
+    @Test
+    void aSpikeIsALoneOutlierNotAStepAndClearsAfterQuiet() {
+        SpikeState state = new SpikeState("ahu-1", new FaultRule.Spike("glitch", "t", 10.0, Duration.ofMinutes(30),
+                Severity.MINOR, null, null));
+
+        state.onSample(sample("t", 0, 20));
+        state.onSample(sample("t", 60, 45)); // a step up...
+        assertThat(state.onSample(sample("t", 120, 46))).isNull(); // ...that stays is no spike
+        state.onSample(sample("t", 180, 85));
+        assertThat(state.onSample(sample("t", 240, 46))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(240)));
+        state.onSample(sample("t", 300, 10));
+        assertThat(state.onSample(sample("t", 360, 46))).isNull(); // a second spike keeps the same alarm
+        assertThat(state.onTick(T0.plusSeconds(360 + 1799))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(360 + 1800))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(2160)));
+    }
+
+    @Test
+    void commandedOnButNotRunningRaisesAfterTheDelayAndClearsWhenItRuns() {
+        CommandFeedbackState state = new CommandFeedbackState("ahu-1", new FaultRule.CommandFeedback("fan-failed",
+                "fan_command", "fan_status", null, Duration.ofSeconds(30), Severity.MAJOR, null, null, null));
+
+        state.onSample(bool("fan_command", 0, false));
+        state.onSample(bool("fan_status", 0, false));
+        assertThat(state.onSample(bool("fan_command", 10, true))).isNull();
+        assertThat(state.onSample(bool("fan_status", 25, true))).isNull(); // followed within the delay: no fault
+        assertThat(state.onTick(T0.plusSeconds(60))).isNull();
+
+        assertThat(state.onSample(bool("fan_status", 100, false))).isNull(); // tripped while commanded on
+        assertThat(state.onTick(T0.plusSeconds(129))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(130))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(130)));
+        assertThat(state.onTick(T0.plusSeconds(140))).isNull();
+        assertThat(state.onSample(bool("fan_status", 200, true))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(200)));
+    }
+
+    @Test
+    void runningWithoutACommandIsAMismatchToo() {
+        CommandFeedbackState state = new CommandFeedbackState("ahu-1", new FaultRule.CommandFeedback("fan-in-hand",
+                "fan_command", "fan_status", null, Duration.ofSeconds(30), Severity.MAJOR, null, null, null));
+
+        state.onSample(bool("fan_command", 0, false));
+        state.onSample(bool("fan_status", 0, true));
+
+        assertThat(state.onTick(T0.plusSeconds(30))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(30)));
+    }
+
+    @Test
+    void aCounterGoingBackRaisesOnceAndClearsAfterItsTime() {
+        CounterBackwardsState state = new CounterBackwardsState("meter-1", new FaultRule.CounterBackwards("meter-reset",
+                "energy", 0.01, Duration.ofHours(1), Severity.IMPORTANT, null, null));
+
+        state.onSample(sample("energy", 0, 1234.50));
+        assertThat(state.onSample(sample("energy", 60, 1234.495))).isNull(); // within the tolerance (float jitter)
+        assertThat(state.onSample(sample("energy", 120, 1235))).isNull();
+        assertThat(state.onSample(sample("energy", 180, 0.2))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(180)));
+        assertThat(state.onSample(sample("energy", 240, 0.3))).isNull(); // counting up from the new base
+        assertThat(state.onTick(T0.plusSeconds(180 + 3599))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(180 + 3600))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(3780)));
+    }
+
+    @Test
+    void aFireAlarmClearsWhenEveryZoneItSawIsRestored() {
+        EventState state = new EventState("panel-1", new FaultRule.Event("fire", "fire-alarm", null, null,
+                Severity.LIFE_SAFETY, null));
+
+        assertThat(state.onEvent(cid(0, "005", "111", "new"))).isEqualTo(RuleEngine.Transition.raise(T0));
+        assertThat(state.onEvent(cid(30, "006", "111", "new"))).isNull(); // the same alarm, another zone
+        assertThat(state.onEvent(cid(60, "005", "111", "end"))).isNull(); // zone 6 is still in alarm
+        assertThat(state.onTick(T0.plus(Duration.ofDays(1)))).isNull(); // no clearAfter: only a restore clears
+        assertThat(state.onEvent(cid(90, "006", "111", "end"))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(90)));
+        assertThat(state.onEvent(new DeviceEvent("panel-1", "fire-trouble", T0.plusSeconds(100), Map.of()))).isNull();
+    }
+
+    @Test
+    void aRestoreClearsAnAlarmResumedAfterARestart() {
+        EventState state = new EventState("panel-1", new FaultRule.Event("fire", "fire-alarm", null, null,
+                Severity.LIFE_SAFETY, null));
+        state.resumeActive();
+
+        assertThat(state.onEvent(cid(10, "005", "111", "end"))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(10)));
+    }
+
+    @Test
+    void aDoorForcedWithoutRestoreClearsAfterItsTimeWithoutRecurrence() {
+        EventState state = new EventState("door-1", new FaultRule.Event("door-forced", "access-event",
+                Map.of("event", List.of("door-forced")), Duration.ofMinutes(10), Severity.MAJOR, null));
+
+        assertThat(state.onEvent(access(0, "access-granted"))).isNull();
+        assertThat(state.onEvent(access(5, "door-forced"))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(5)));
+        assertThat(state.onEvent(access(300, "door-forced"))).isNull(); // recurs: the ten minutes start again
+        assertThat(state.onTick(T0.plusSeconds(600))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(900))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(900)));
+    }
+
+    private static PointSample sample(String point, int second, double value) {
+        return PointSample.good("ahu-1", point, T0.plusSeconds(second), Value.of(value));
+    }
+
+    private static PointSample bool(String point, int second, boolean value) {
+        return PointSample.good("ahu-1", point, T0.plusSeconds(second), Value.of(value));
+    }
+
+    /** As the MQTT connector emits a Contact ID report with a phase. */
+    private static DeviceEvent cid(int second, String zone, String code, String phase) {
+        return new DeviceEvent("panel-1", "fire-alarm", T0.plusSeconds(second),
+                Map.of("zone", zone, "code", code, "phase", phase, "eventId", zone + "/" + code));
+    }
+
+    private static DeviceEvent access(int second, String event) {
+        return new DeviceEvent("door-1", "access-event", T0.plusSeconds(second), Map.of("event", event, "door", "1"));
+    }
+}
