@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A fault a device type can have, declared in its profile; each active fault is one alarm. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FaultRule.Threshold.class, name = "threshold"),
-        @JsonSubTypes.Type(value = FaultRule.NoData.class, name = "no-data")
+        @JsonSubTypes.Type(value = FaultRule.NoData.class, name = "no-data"),
+        @JsonSubTypes.Type(value = FaultRule.Expression.class, name = "expression")
 })
 public sealed interface FaultRule {
 
@@ -57,5 +60,49 @@ public sealed interface FaultRule {
 
     /** The device sent nothing (no sample, or only COMM_LOSS from its connector) for {@code after}. */
     record NoData(String id, Duration after, Severity severity, String message) implements FaultRule {
+    }
+
+    /**
+     * A condition over several points of a device ({@code when}, a {@link RuleExpression}) that must hold for
+     * {@code for}; it clears when {@code clear.when} holds (or, without it, when {@code when} no longer holds) for
+     * {@code clear.for}. {@code parameters} are the named numbers the expression uses (sensor errors, limits), which
+     * a site may override per device.
+     */
+    record Expression(String id, String when, Map<String, Double> parameters,
+                      @JsonProperty("for") Duration forDuration, Clear clear,
+                      Severity severity, String message) implements FaultRule {
+
+        public Expression {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            if (forDuration == null) {
+                forDuration = Duration.ZERO;
+            }
+        }
+
+        /** The same rule with some parameters set otherwise (a site's values for one device). */
+        public Expression withParameters(Map<String, Double> overrides) {
+            Map<String, Double> merged = new LinkedHashMap<>(parameters);
+            overrides.forEach((name, value) -> {
+                if (merged.containsKey(name)) {
+                    merged.put(name, value);
+                }
+            });
+            return new Expression(id, when, merged, forDuration, clear, severity, message);
+        }
+
+        /** The off delay: how long the clear condition must hold. */
+        public Duration clearDelay() {
+            return clear == null ? Duration.ZERO : clear.forDuration();
+        }
+
+        /** The return-to-normal condition and how long it must hold; without {@code when}, the raise condition's end. */
+        public record Clear(String when, @JsonProperty("for") Duration forDuration) {
+
+            public Clear {
+                if (forDuration == null) {
+                    forDuration = Duration.ZERO;
+                }
+            }
+        }
     }
 }

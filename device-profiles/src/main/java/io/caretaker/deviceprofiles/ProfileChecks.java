@@ -44,6 +44,9 @@ final class ProfileChecks {
             if ("threshold".equals(rule.path("type").asText())) {
                 checkThreshold(doc, at, rule, kindOfPoint, problems);
             }
+            if ("expression".equals(rule.path("type").asText())) {
+                ExpressionChecks.check(doc, at, rule, kindOfPoint, problems);
+            }
         }
         return problems;
     }

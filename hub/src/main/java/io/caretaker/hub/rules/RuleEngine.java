@@ -38,6 +38,8 @@ public class RuleEngine {
                     states.add(new ThresholdState(device.id(), threshold));
                 } else if (rule instanceof FaultRule.NoData noData) {
                     states.add(new NoDataState(device.id(), noData, start));
+                } else if (rule instanceof FaultRule.Expression expression) {
+                    states.add(new ExpressionState(device.id(), expression));
                 }
             }
             statesByDevice.put(device.id(), states);
@@ -88,7 +90,7 @@ public class RuleEngine {
     }
 
     /** One rule of one device, with the memory its time behaviour needs. */
-    sealed interface RuleState permits ThresholdState, NoDataState {
+    sealed interface RuleState permits ThresholdState, NoDataState, ExpressionState {
 
         String deviceId();
 
