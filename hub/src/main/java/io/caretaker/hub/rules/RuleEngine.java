@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,17 @@ public class RuleEngine {
     private final Map<String, List<RuleState>> statesByDevice = new HashMap<>();
     private final AlarmSink alarms;
 
+    @Autowired
     public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock) {
+        this(site, profiles, alarms, clock, Map.of());
+    }
+
+    /**
+     * An engine whose expression rules use, per device id, some parameters set otherwise than in the profile (a
+     * backtest's mapping file; a site's values for one device).
+     */
+    public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock,
+                      Map<String, Map<String, Double>> parametersByDevice) {
         this.alarms = alarms;
         Instant start = clock.instant();
         for (InstalledDevice device : site.devices()) {
@@ -39,7 +50,8 @@ public class RuleEngine {
                 } else if (rule instanceof FaultRule.NoData noData) {
                     states.add(new NoDataState(device.id(), noData, start));
                 } else if (rule instanceof FaultRule.Expression expression) {
-                    states.add(new ExpressionState(device.id(), expression));
+                    states.add(new ExpressionState(device.id(),
+                            expression.withParameters(parametersByDevice.getOrDefault(device.id(), Map.of()))));
                 }
             }
             statesByDevice.put(device.id(), states);
