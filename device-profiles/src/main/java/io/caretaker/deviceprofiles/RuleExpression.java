@@ -34,7 +34,7 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
  * {@link SimpleEvaluationContext}: names are point ids and parameters, with arithmetic, comparisons,
  * {@code and}/{@code or}/{@code not}, {@code ?:} and the functions {@code #abs}, {@code #min}, {@code #max}.
  * Anything else SpEL can do (methods, types, constructors, beans, assignment, regular expressions) is refused
- * when the profile is read, so a profile cannot reach into the hub.
+ * when the profile is read, so a profile cannot reach into the hub. Not for concurrent use: each rule state has its own.
  */
 public final class RuleExpression {
 
@@ -47,6 +47,7 @@ public final class RuleExpression {
     private final String text;
     private final SpelExpression expression;
     private final Set<String> names;
+    private final EvaluationContext context = context();
 
     private RuleExpression(String text, SpelExpression expression, Set<String> names) {
         this.text = text;
@@ -90,7 +91,7 @@ public final class RuleExpression {
     public boolean test(Map<String, ?> values) {
         Object result;
         try {
-            result = expression.getValue(context(), values);
+            result = expression.getValue(context, values);
         } catch (EvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

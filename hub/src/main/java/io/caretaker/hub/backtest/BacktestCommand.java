@@ -6,6 +6,8 @@ import io.caretaker.deviceprofiles.InvalidConfigurationException;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,11 +81,14 @@ public final class BacktestCommand {
             }
             ReplayMapping mapping = ReplayMapping.read(mappingFile);
             ZoneId zone = mapping.timestamp().zone();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long started = System.nanoTime();
+            long startedCpu = threads.getCurrentThreadCpuTime();
             Backtest.Result result = Backtest.run(profiles, mapping, csv,
                     score == null ? Backtest.RowListener.NONE : score.listener(mapping.device(), zone));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            print(out, result, zone, took);
+            Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - startedCpu);
+            print(out, result, zone, took, cpu);
         }
         if (score == null || labels == null) {
             return null;
@@ -93,11 +98,11 @@ public final class BacktestCommand {
         return scored;
     }
 
-    private static void print(PrintStream out, Backtest.Result result, ZoneId zone, Duration took) {
+    private static void print(PrintStream out, Backtest.Result result, ZoneId zone, Duration took, Duration cpu) {
         var summary = result.summary();
-        out.printf(Locale.ROOT, "%s (%s): %d rows, %d samples, %s to %s, replayed in %.1f s%n", result.mapping().device(),
+        out.printf(Locale.ROOT, "%s (%s): %d rows, %d samples, %s to %s, replayed in %.1f s (%.1f s of CPU)%n", result.mapping().device(),
                 result.mapping().profile(), summary.rows(), summary.samples(), time(summary.first(), zone), time(summary.last(), zone),
-                took.toMillis() / 1000.0);
+                took.toMillis() / 1000.0, cpu.toMillis() / 1000.0);
         summary.badCellsByColumn().forEach((column, n) -> out.printf(Locale.ROOT, "  %d cells of '%s' were not values (BAD samples)%n", n, column));
         out.printf(Locale.ROOT, "  %d alarms raised%n", result.alarms().size());
         out.printf(Locale.ROOT, "  %-34s %-9s %-16s %-16s %8s  %s%n", "RULE", "SEVERITY", "RAISED", "CLEARED", "MINUTES", "MESSAGE");

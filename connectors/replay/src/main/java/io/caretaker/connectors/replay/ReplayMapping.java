@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -72,12 +73,16 @@ public record ReplayMapping(String device, String profile, Timestamp timestamp, 
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         ReplayMapping mapping;
+        String text = "";
         try {
-            mapping = yaml.readValue(Files.readString(file), ReplayMapping.class);
+            text = Files.readString(file);
+            mapping = yaml.readValue(text, ReplayMapping.class);
         } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            // records are bound once the whole object is read, so the parser's location is its end: find the field
+            String last = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            int line = lineOf(text, last, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
             throw new IllegalArgumentException(file + ":" + line + ": " + field + ": " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
@@ -98,6 +103,20 @@ public record ReplayMapping(String device, String profile, Timestamp timestamp, 
                     + "; write a zone such as Asia/Shanghai or -08:00 and a duration such as 10m", e);
         }
         return mapping;
+    }
+
+    private static int lineOf(String text, String field, int otherwise) {
+        if (field == null) {
+            return otherwise;
+        }
+        String[] lines = text.split("\n", -1);
+        Pattern key = Pattern.compile("^\\s*(- )?[\"']?" + Pattern.quote(field) + "[\"']?\\s*:");
+        for (int i = 0; i < lines.length; i++) {
+            if (key.matcher(lines[i]).find()) {
+                return i + 1;
+            }
+        }
+        return otherwise;
     }
 
     private static void require(Path file, boolean ok, String field, String problem) {
