@@ -29,6 +29,9 @@ final class ExpressionChecks {
         }
         Set<String> used = new LinkedHashSet<>();
         boolean parsed = condition(doc, at + "/when", rule.path("when").asText(), kindOfPoint, parameters, used, problems);
+        if (rule.has("only")) {
+            parsed &= condition(doc, at + "/only", rule.path("only").asText(), kindOfPoint, parameters, used, problems);
+        }
         if (rule.path("clear").has("when")) {
             parsed &= condition(doc, at + "/clear/when", rule.path("clear").path("when").asText(), kindOfPoint, parameters, used, problems);
         }

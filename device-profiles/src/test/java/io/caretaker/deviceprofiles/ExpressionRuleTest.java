@@ -135,6 +135,15 @@ class ExpressionRuleTest {
     }
 
     @Test
+    void theOnlyConditionIsCheckedLikeTheOthers() {
+        String yaml = PROFILE.replace("    parameters: {sensor_error", "    only: \"fan_staus\"\n    parameters: {sensor_error");
+
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", yaml))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("test-ahu.yaml:22: rules[0].only: names 'fan_staus'");
+    }
+
+    @Test
     void aParameterTheConditionsDoNotUseIsNamed() {
         String yaml = PROFILE.replace("tolerance: 1.5}", "tolerance: 1.5, tolerence: 2}");
 

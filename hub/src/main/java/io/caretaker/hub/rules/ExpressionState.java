@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * An expression rule's memory: the latest GOOD value of each point its conditions read, and since when the raise
  * (or clear) condition has held. Samples observed at the same instant are one snapshot: the conditions are weighed
  * once all of them are in (when a later sample arrives, or on the clock's tick), never on a half-updated row. A
- * point without a usable value leaves the verdict and its delay as they were; a lost connection forgets a half-run
- * delay rather than guess.
+ * point without a usable value, or a rule whose {@code only} does not hold, leaves the verdict and its delay as they
+ * were; a lost connection forgets a half-run delay rather than guess.
  */
 final class ExpressionState implements RuleEngine.RuleState {
 
@@ -27,6 +27,7 @@ final class ExpressionState implements RuleEngine.RuleState {
     private final FaultRule.Expression rule;
     private final RuleExpression raise;
     private final RuleExpression clear;
+    private final RuleExpression only;
     private final Set<String> points;
     private final Map<String, Object> values = new HashMap<>();
     private boolean active;
@@ -39,10 +40,14 @@ final class ExpressionState implements RuleEngine.RuleState {
         this.rule = rule;
         this.raise = RuleExpression.parse(rule.when());
         this.clear = rule.clear() == null || rule.clear().when() == null ? null : RuleExpression.parse(rule.clear().when());
+        this.only = rule.only() == null ? null : RuleExpression.parse(rule.only());
         values.putAll(rule.parameters());
         Set<String> names = new java.util.HashSet<>(raise.names());
         if (clear != null) {
             names.addAll(clear.names());
+        }
+        if (only != null) {
+            names.addAll(only.names());
         }
         names.removeAll(rule.parameters().keySet());
         this.points = Set.copyOf(names);
@@ -102,6 +107,9 @@ final class ExpressionState implements RuleEngine.RuleState {
     /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
     private RuleEngine.Transition weigh(Instant at) {
         pendingAt = null;
+        if (only != null && !Boolean.TRUE.equals(verdict(only))) {
+            return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
+        }
         Boolean holds = active ? clears() : verdict(raise);
         if (holds == null) {
             return null;

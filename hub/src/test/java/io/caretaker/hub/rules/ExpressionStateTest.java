@@ -17,8 +17,7 @@ class ExpressionStateTest {
     private static final Instant T0 = Instant.parse("2026-11-28T02:00:00Z");
 
     private final FaultRule.Expression offSetpoint = new FaultRule.Expression("supply-air-off-setpoint",
-            "fan_status and #abs(supply_air_temperature - supply_air_setpoint) > sensor_error + tolerance",
-            Map.of("sensor_error", 0.5, "tolerance", 1.5), Duration.ofMinutes(5),
+            "fan_status and #abs(supply_air_temperature - supply_air_setpoint) > sensor_error + tolerance", null, Map.of("sensor_error", 0.5, "tolerance", 1.5), Duration.ofMinutes(5),
             new FaultRule.Expression.Clear(null, Duration.ofMinutes(2)), Severity.IMPORTANT, "off setpoint");
 
     @Test
@@ -46,7 +45,7 @@ class ExpressionStateTest {
 
     @Test
     void aRowIsWeighedWholeNotHalfUpdated() {
-        FaultRule.Expression immediate = new FaultRule.Expression("x", "supply_air_temperature > supply_air_setpoint + 2",
+        FaultRule.Expression immediate = new FaultRule.Expression("x", "supply_air_temperature > supply_air_setpoint + 2", null,
                 Map.of(), Duration.ZERO, null, Severity.MINOR, "x");
         ExpressionState state = new ExpressionState("ahu-1", immediate);
         state.onSample(number("supply_air_temperature", 0, 12));
@@ -76,7 +75,7 @@ class ExpressionStateTest {
 
     @Test
     void anExplicitClearConditionGivesHysteresis() {
-        FaultRule.Expression hot = new FaultRule.Expression("too-hot", "supply_air_temperature > supply_air_setpoint + band",
+        FaultRule.Expression hot = new FaultRule.Expression("too-hot", "supply_air_temperature > supply_air_setpoint + band", null,
                 Map.of("band", 3.0), Duration.ZERO,
                 new FaultRule.Expression.Clear("supply_air_temperature < supply_air_setpoint + 1", Duration.ZERO),
                 Severity.MINOR, "hot");
@@ -125,6 +124,29 @@ class ExpressionStateTest {
 
         assertThat(strict.onTick(at(300))).isNotNull();
         assertThat(lenient.onTick(at(300))).isNull();
+    }
+
+    @Test
+    void whileItsTestCannotBeMadeARuleNeitherRaisesNorClearsNorForgets() {
+        FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking", "supply_air_temperature < mixed_air_temperature - 1",
+                "cooling_valve <= 1", Map.of(), Duration.ofMinutes(15), new FaultRule.Expression.Clear(null, Duration.ofMinutes(15)),
+                Severity.IMPORTANT, "leak");
+        ExpressionState state = new ExpressionState("ahu-1", leak);
+
+        leakRow(state, 0, 0, 12, 15); // valve closed, air cooled: a leak seen
+        leakRow(state, 5, 60, 12, 15); // valve open: the test cannot be made, the delay runs on
+        assertThat(leakRow(state, 15, 0, 12, 15)).isEqualTo(RuleEngine.Transition.raise(at(15 * 60)));
+        assertThat(leakRow(state, 20, 80, 30, 15)).isNull(); // valve open, warm air: not evidence the leak is gone
+        assertThat(leakRow(state, 60, 80, 30, 15)).isNull();
+        leakRow(state, 70, 0, 15, 15); // closed and no cooling: gone, once that holds for 15 minutes
+        assertThat(leakRow(state, 85, 0, 15, 15)).isEqualTo(RuleEngine.Transition.clear(at(85 * 60)));
+    }
+
+    private static RuleEngine.Transition leakRow(ExpressionState state, int minute, double valve, double sat, double mat) {
+        state.onSample(number("cooling_valve", minute * 60L, valve));
+        state.onSample(number("supply_air_temperature", minute * 60L, sat));
+        state.onSample(number("mixed_air_temperature", minute * 60L, mat));
+        return state.onTick(at(minute * 60L));
     }
 
     private static RuleEngine.Transition row(ExpressionState state, int minute, boolean fan, double sat, double setpoint) {
