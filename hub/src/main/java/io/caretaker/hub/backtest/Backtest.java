@@ -11,6 +11,7 @@ import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.rules.RuleEngine;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -20,10 +21,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Feeds a CSV of history through the same {@link RuleEngine} the hub runs, on event time: each row's samples, then
- * the clock's tick at the row's time. The alarms it raised are kept in memory.
+ * Feeds a CSV of history through the same {@link RuleEngine} the hub runs, on event time: the clock's tick at each
+ * row's time, the row's samples, then a tick again so the row is weighed whole. The alarms it raised are kept in memory.
  */
 public final class Backtest {
+
+    /** How often the history's clock ticks where rows are further apart. */
+    private static final Duration TICK = Duration.ofMinutes(1);
 
     private Backtest() {
     }
@@ -57,12 +61,21 @@ public final class Backtest {
         AlarmLog log = new AlarmLog();
         Map<String, Object> latest = new HashMap<>();
         RuleEngine[] engine = new RuleEngine[1];
+        Instant[] lastTick = new Instant[1];
         HistoryReplay.Summary summary = replay.replay(csv, (at, samples) -> {
             if (engine[0] == null) {
                 // the history's first instant is the engine's start, as the hub's start is on a live site
                 engine[0] = new RuleEngine(site, profiles, log, Clock.fixed(at, ZoneOffset.UTC),
                         Map.of(mapping.device(), mapping.parameters()));
             }
+            // the history's clock moves on first, minute by minute across a gap, as the hub's ticks do between samples
+            if (lastTick[0] != null) {
+                for (Instant t = lastTick[0].plus(TICK); t.isBefore(at); t = t.plus(TICK)) {
+                    engine[0].onTick(t);
+                }
+            }
+            engine[0].onTick(at);
+            lastTick[0] = at;
             for (PointSample sample : samples) {
                 engine[0].onSample(sample);
                 Object value = sample.value().plain();

@@ -60,6 +60,19 @@ class BacktestTest {
     }
 
     @Test
+    void aGapInTheHistoryIsADeviceThatStoppedReportingOnTheHistorysTime() throws IOException {
+        Path csv = history(60, minute -> 0);
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(csv));
+        rows.subList(11, 51).clear(); // no rows from 08:10 to 08:49
+
+        List<BacktestAlarm> alarms = Backtest.run(PROFILES, mapping(Map.of()), Files.write(csv, rows), Backtest.RowListener.NONE).alarms();
+
+        assertThat(alarms).extracting(BacktestAlarm::ruleId).containsExactly("not-reporting");
+        assertThat(alarms.get(0).raisedAt()).isEqualTo(at(24)); // last heard at 08:09, quiet for the rule's 15 minutes
+        assertThat(alarms.get(0).clearedAt()).isEqualTo(at(50));
+    }
+
+    @Test
     void aParameterNoRuleUsesIsRefused() throws IOException {
         ReplayMapping mapping = mapping(Map.of("closd", 5.0));
         Path csv = history(5, minute -> 0);
