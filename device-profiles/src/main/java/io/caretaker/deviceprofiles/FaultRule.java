@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = FaultRule.Spike.class, name = "spike"),
         @JsonSubTypes.Type(value = FaultRule.CommandFeedback.class, name = "command-feedback"),
         @JsonSubTypes.Type(value = FaultRule.CounterBackwards.class, name = "counter-backwards"),
-        @JsonSubTypes.Type(value = FaultRule.Event.class, name = "event")
+        @JsonSubTypes.Type(value = FaultRule.Event.class, name = "event"),
+        @JsonSubTypes.Type(value = FaultRule.Expression.class, name = "expression")
 })
 public sealed interface FaultRule {
 
@@ -226,6 +228,51 @@ public sealed interface FaultRule {
                 return (value != 0) == is;
             }
             return (below != null && value < below) || (above != null && value > above);
+        }
+    }
+
+    /**
+     * A condition over several points of a device ({@code when}, a {@link RuleExpression}) that must hold for
+     * {@code for}; it clears when {@code clear.when} holds (or, without it, when {@code when} no longer holds) for
+     * {@code clear.for}. While {@code only} (optional) does not hold the rule cannot be weighed: its verdict and a running
+     * delay stand as they were, as for a test that can only be made in some states (a closed valve's leak). {@code
+     * parameters} are the named numbers the expressions use (sensor errors, limits), which may be set per device.
+     */
+    record Expression(String id, String when, String only, Map<String, Double> parameters,
+                      @JsonProperty("for") Duration forDuration, Clear clear,
+                      Severity severity, String message) implements FaultRule {
+
+        public Expression {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            if (forDuration == null) {
+                forDuration = Duration.ZERO;
+            }
+        }
+
+        /** The same rule with some parameters set otherwise (a site's values for one device). */
+        public Expression withParameters(Map<String, Double> overrides) {
+            Map<String, Double> merged = new LinkedHashMap<>(parameters);
+            overrides.forEach((name, value) -> {
+                if (merged.containsKey(name)) {
+                    merged.put(name, value);
+                }
+            });
+            return new Expression(id, when, only, merged, forDuration, clear, severity, message);
+        }
+
+        /** The off delay: how long the clear condition must hold. */
+        public Duration clearDelay() {
+            return clear == null ? Duration.ZERO : clear.forDuration();
+        }
+
+        /** The return-to-normal condition and how long it must hold; without {@code when}, the raise condition's end. */
+        public record Clear(String when, @JsonProperty("for") Duration forDuration) {
+
+            public Clear {
+                if (forDuration == null) {
+                    forDuration = Duration.ZERO;
+                }
+            }
         }
     }
 }

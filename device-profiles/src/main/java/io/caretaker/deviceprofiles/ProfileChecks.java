@@ -45,6 +45,9 @@ final class ProfileChecks {
                 checkThreshold(doc, at, rule, kindOfPoint, problems);
             }
             RuleChecks.check(doc, at, rule, kindOfPoint, RuleChecks.eventsOf(root.path("mqtt").path("events")), problems);
+            if ("expression".equals(rule.path("type").asText())) {
+                ExpressionChecks.check(doc, at, rule, kindOfPoint, problems);
+            }
         }
         UtilisationChecks.check(doc, root, kindOfPoint, problems);
         return problems;

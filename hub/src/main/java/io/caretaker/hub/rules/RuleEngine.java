@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,17 @@ public class RuleEngine {
     private final AlarmSink alarms;
     private final RuleSchedules schedules;
 
+    @Autowired
     public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock) {
+        this(site, profiles, alarms, clock, Map.of());
+    }
+
+    /**
+     * An engine whose expression rules use, per device id, some parameters set otherwise than in the profile (a
+     * backtest's mapping file; a site's values for one device).
+     */
+    public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock,
+                      Map<String, Map<String, Double>> parametersByDevice) {
         this.alarms = alarms;
         this.schedules = new RuleSchedules(site);
         Instant start = clock.instant();
@@ -46,7 +57,7 @@ public class RuleEngine {
             DeviceProfile profile = profiles.get(device.profile());
             List<RuleState> states = new ArrayList<>();
             for (FaultRule rule : RuleOverrides.rulesOf(site, device, profile)) {
-                RuleState state = stateFor(device.id(), rule, start);
+                RuleState state = stateFor(device.id(), rule, start, parametersByDevice.getOrDefault(device.id(), Map.of()));
                 if (state != null) {
                     states.add(state);
                 }
@@ -74,7 +85,7 @@ public class RuleEngine {
         }
     }
 
-    private static RuleState stateFor(String deviceId, FaultRule rule, Instant start) {
+    private static RuleState stateFor(String deviceId, FaultRule rule, Instant start, Map<String, Double> parameters) {
         if (rule instanceof FaultRule.Threshold threshold) {
             return new ThresholdState(deviceId, threshold);
         } else if (rule instanceof FaultRule.NoData noData) {
@@ -91,6 +102,8 @@ public class RuleEngine {
             return new CounterBackwardsState(deviceId, counter);
         } else if (rule instanceof FaultRule.Event event) {
             return new EventState(deviceId, event);
+        } else if (rule instanceof FaultRule.Expression expression) {
+            return new ExpressionState(deviceId, expression.withParameters(parameters));
         }
         return null;
     }
@@ -241,7 +254,7 @@ public class RuleEngine {
 
     /** One rule of one device, with the memory its time behaviour needs. */
     sealed interface RuleState permits ThresholdState, NoDataState, FlatLineState, RateOfChangeState, SpikeState,
-            CommandFeedbackState, CounterBackwardsState, EventState {
+            CommandFeedbackState, CounterBackwardsState, EventState, ExpressionState {
 
         String deviceId();
 

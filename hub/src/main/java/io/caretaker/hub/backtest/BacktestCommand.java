@@ -1,0 +1,164 @@
+package io.caretaker.hub.backtest;
+
+import io.caretaker.connectors.replay.ReplayMapping;
+import io.caretaker.deviceprofiles.ConfigurationLoader;
+import io.caretaker.deviceprofiles.InvalidConfigurationException;
+import io.caretaker.deviceprofiles.ProfileCatalog;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * {@code scripts/backtest}: replays CSV history through a profile's rules and prints the alarms raised; with
+ * {@code --labels}, scores them day by day against labelled days.
+ *
+ * <pre>
+ * backtest [--profiles DIR] [--labels FILE --count-when EXPR [--flag-at 25%]] MAPPING.yaml HISTORY.csv [MAPPING.yaml HISTORY.csv ...]
+ * </pre>
+ */
+public final class BacktestCommand {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private BacktestCommand() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args, System.out);
+        } catch (IllegalArgumentException | InvalidConfigurationException e) {
+            System.err.println("backtest: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** Runs the command; returns the day score when labels were given, else null. */
+    public static DayScore.Score run(String[] args, PrintStream out) {
+        Path profilesDir = null;
+        Path labels = null;
+        String countWhen = null;
+        double flagAt = 0.25;
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--profiles" -> profilesDir = Path.of(value(args, ++i, "--profiles"));
+                case "--labels" -> labels = Path.of(value(args, ++i, "--labels"));
+                case "--count-when" -> countWhen = value(args, ++i, "--count-when");
+                case "--flag-at" -> flagAt = Double.parseDouble(value(args, ++i, "--flag-at").replace("%", "")) / 100;
+                default -> files.add(args[i]);
+            }
+        }
+        if (files.isEmpty() || files.size() % 2 != 0) {
+            throw new IllegalArgumentException("give pairs of MAPPING.yaml HISTORY.csv; usage: backtest [--profiles DIR]"
+                    + " [--labels FILE --count-when EXPR [--flag-at 25%]] MAPPING.yaml HISTORY.csv ...");
+        }
+        if (labels != null && countWhen == null) {
+            throw new IllegalArgumentException("--labels needs --count-when, the rows a day's share counts,"
+                    + " e.g. --count-when 'occupied and supply_fan_status'");
+        }
+        ProfileCatalog profiles = profiles(profilesDir);
+        DayScore score = countWhen == null ? null : new DayScore(countWhen, flagAt);
+        for (int i = 0; i < files.size(); i += 2) {
+            Path mappingFile = Path.of(files.get(i));
+            Path csv = Path.of(files.get(i + 1));
+            if (!Files.isRegularFile(csv)) {
+                throw new IllegalArgumentException("no history file " + csv);
+            }
+            ReplayMapping mapping = ReplayMapping.read(mappingFile);
+            ZoneId zone = mapping.timestamp().zone();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long started = System.nanoTime();
+            long startedCpu = threads.getCurrentThreadCpuTime();
+            Backtest.Result result = Backtest.run(profiles, mapping, csv,
+                    score == null ? Backtest.RowListener.NONE : score.listener(mapping.device(), zone));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - startedCpu);
+            print(out, result, zone, took, cpu);
+        }
+        if (score == null || labels == null) {
+            return null;
+        }
+        DayScore.Score scored = score.score(labels);
+        printScore(out, scored, flagAt, countWhen);
+        return scored;
+    }
+
+    private static void print(PrintStream out, Backtest.Result result, ZoneId zone, Duration took, Duration cpu) {
+        var summary = result.summary();
+        out.printf(Locale.ROOT, "%s (%s): %d rows, %d samples, %s to %s, replayed in %.1f s (%.1f s of CPU)%n", result.mapping().device(),
+                result.mapping().profile(), summary.rows(), summary.samples(), time(summary.first(), zone), time(summary.last(), zone),
+                took.toMillis() / 1000.0, cpu.toMillis() / 1000.0);
+        summary.badCellsByColumn().forEach((column, n) -> out.printf(Locale.ROOT, "  %d cells of '%s' were not values (BAD samples)%n", n, column));
+        out.printf(Locale.ROOT, "  %d alarms raised%n", result.alarms().size());
+        out.printf(Locale.ROOT, "  %-34s %-9s %-16s %-16s %8s  %s%n", "RULE", "SEVERITY", "RAISED", "CLEARED", "MINUTES", "MESSAGE");
+        for (BacktestAlarm alarm : result.alarms()) {
+            out.printf(Locale.ROOT, "  %-34s %-9s %-16s %-16s %8d  %s%n", alarm.ruleId(), alarm.severity(), time(alarm.raisedAt(), zone),
+                    alarm.clearedAt() == null ? "(still active)" : time(alarm.clearedAt(), zone),
+                    alarm.duration(summary.last()).toMinutes(), alarm.message() == null ? "" : alarm.message());
+        }
+    }
+
+    private static void printScore(PrintStream out, DayScore.Score score, double flagAt, String countWhen) {
+        out.printf(Locale.ROOT, "%nDay-level score: a day is flagged when one rule is active for >= %s of its rows where %s%n",
+                DayScore.percent(flagAt), countWhen);
+        out.printf(Locale.ROOT, "  %-8s %-10s %-6s %-7s %-34s %5s  %s%n", "UNIT", "DAY", "TRUTH", "FLAGGED", "RULE ACTIVE LONGEST", "SHARE", "LABEL");
+        Map<String, List<DayScore.Day>> byDevice = new TreeMap<>();
+        for (DayScore.Day day : score.days()) {
+            byDevice.computeIfAbsent(day.deviceId(), d -> new ArrayList<>()).add(day);
+            out.printf(Locale.ROOT, "  %-8s %-10s %-6s %-7s %-34s %5s  %s%n", day.deviceId(), day.date(), day.fault() ? "fault" : "normal",
+                    day.flagged() ? (day.fault() ? "yes TP" : "yes FP") : (day.fault() ? "no  FN" : "no"),
+                    day.topRule() == null ? "-" : day.topRule(), DayScore.percent(day.topShare()), day.label());
+        }
+        for (String device : byDevice.keySet()) {
+            out.printf(Locale.ROOT, "%s: fault days found %d of %d (true positives), normal days flagged %d of %d (false positives)%n",
+                    device, score.faultDaysFound(device), score.faultDays(device), score.normalDaysFlagged(device), score.normalDays(device));
+        }
+        out.printf(Locale.ROOT, "all units: fault days found %d of %d, normal days flagged %d of %d%n",
+                score.faultDaysFound(null), score.faultDays(null), score.normalDaysFlagged(null), score.normalDays(null));
+    }
+
+    private static String time(Instant at, ZoneId zone) {
+        return at == null ? "-" : MINUTE.format(at.atZone(zone));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** The profiles shipped with the hub, and those of a folder (a profile under test) over them. */
+    static ProfileCatalog profiles(Path directory) {
+        Map<String, String> files = new TreeMap<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:caretaker/profiles/*.yaml")) {
+                files.put(r.getFilename(), r.getContentAsString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the shipped profiles", e);
+        }
+        if (directory != null) {
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("--profiles " + directory + " is not a folder of *.yaml profiles");
+            }
+            ProfileCatalog.yamlFilesIn(directory).forEach((path, yaml) -> files.put(Path.of(path).getFileName().toString(), yaml));
+        }
+        return ProfileCatalog.read(new ConfigurationLoader(), files);
+    }
+}

@@ -1,0 +1,162 @@
+package io.caretaker.hub.rules;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.RuleExpression;
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Quality;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An expression rule's memory: the latest GOOD value of each point its conditions read, and since when the raise
+ * (or clear) condition has held. Samples observed at the same instant are one snapshot: the conditions are weighed
+ * once all of them are in (when a later sample arrives, or on the clock's tick), never on a half-updated row. A
+ * point without a usable value, or a rule whose {@code only} does not hold, leaves the verdict and its delay as they
+ * were; a lost connection forgets a half-run delay rather than guess.
+ */
+final class ExpressionState implements RuleEngine.RuleState {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpressionState.class);
+
+    private final String deviceId;
+    private final FaultRule.Expression rule;
+    private final RuleExpression raise;
+    private final RuleExpression clear;
+    private final RuleExpression only;
+    private final Set<String> points;
+    private final Map<String, Object> values = new HashMap<>();
+    private boolean active;
+    private Instant holdingSince;
+    private Instant pendingAt;
+    private boolean warned;
+
+    ExpressionState(String deviceId, FaultRule.Expression rule) {
+        this.deviceId = deviceId;
+        this.rule = rule;
+        this.raise = RuleExpression.parse(rule.when());
+        this.clear = rule.clear() == null || rule.clear().when() == null ? null : RuleExpression.parse(rule.clear().when());
+        this.only = rule.only() == null ? null : RuleExpression.parse(rule.only());
+        values.putAll(rule.parameters());
+        Set<String> names = new java.util.HashSet<>(raise.names());
+        if (clear != null) {
+            names.addAll(clear.names());
+        }
+        if (only != null) {
+            names.addAll(only.names());
+        }
+        names.removeAll(rule.parameters().keySet());
+        this.points = Set.copyOf(names);
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public FaultRule rule() {
+        return rule;
+    }
+
+    @Override
+    public void resumeActive() {
+        active = true;
+        holdingSince = null;
+    }
+
+    @Override
+    public RuleEngine.Transition onSample(PointSample sample) {
+        if (!points.contains(sample.pointId())) {
+            return null;
+        }
+        RuleEngine.Transition transition = null;
+        if (pendingAt != null && sample.observedAt().isAfter(pendingAt)) {
+            transition = weigh(pendingAt);
+        }
+        Object value = sample.value().plain();
+        if (sample.quality() == Quality.COMM_LOSS) {
+            values.remove(sample.pointId());
+            holdingSince = null;
+        } else if (RuleEngine.usable(sample) && value != null) {
+            values.put(sample.pointId(), value);
+        } else {
+            values.remove(sample.pointId());
+        }
+        if (pendingAt == null || sample.observedAt().isAfter(pendingAt)) {
+            pendingAt = sample.observedAt();
+        }
+        return transition;
+    }
+
+    @Override
+    public RuleEngine.Transition onTick(Instant now) {
+        if (pendingAt != null) {
+            RuleEngine.Transition transition = weigh(pendingAt);
+            if (transition != null) {
+                return transition;
+            }
+        }
+        return holdingSince == null ? null : due(now);
+    }
+
+    /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
+    private RuleEngine.Transition weigh(Instant at) {
+        pendingAt = null;
+        if (only != null && !Boolean.TRUE.equals(verdict(only))) {
+            return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
+        }
+        Boolean holds = active ? clears() : verdict(raise);
+        if (holds == null) {
+            return null;
+        }
+        if (!holds) {
+            holdingSince = null;
+            return null;
+        }
+        if (holdingSince == null) {
+            holdingSince = at;
+        }
+        return due(at);
+    }
+
+    private Boolean clears() {
+        if (clear != null) {
+            return verdict(clear);
+        }
+        Boolean raised = verdict(raise);
+        return raised == null ? null : !raised;
+    }
+
+    private Boolean verdict(RuleExpression condition) {
+        for (String name : condition.names()) {
+            if (!values.containsKey(name)) {
+                return null;
+            }
+        }
+        try {
+            return condition.test(values);
+        } catch (IllegalArgumentException e) {
+            // the profile checks try every condition at start-up; a value of an unexpected type still must not stop ingest
+            if (!warned) {
+                warned = true;
+                log.warn("rule cannot be weighed device={} rule={} cause={}", deviceId, rule.id(), e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    private RuleEngine.Transition due(Instant now) {
+        Duration delay = active ? rule.clearDelay() : rule.forDuration();
+        if (Duration.between(holdingSince, now).compareTo(delay) < 0) {
+            return null;
+        }
+        holdingSince = null;
+        active = !active;
+        return active ? RuleEngine.Transition.raise(now) : RuleEngine.Transition.clear(now);
+    }
+}
