@@ -11,7 +11,9 @@ public record DeviceProfile(String id, String name, Family family, List<String> 
                             // Modbus: register numbering, input-register function, default byte and word order
                             ModbusProfile modbus,
                             // OPC UA: sampling and publishing intervals of the device's monitored items
-                            OpcUaProfile opcua) {
+                            OpcUaProfile opcua,
+                            // how a simulator plays this device type; null when the profile has no simulate section
+                            Simulation simulate) {
 
     public DeviceProfile {
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -29,7 +29,6 @@ public class RuleEngine {
 
     public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock) {
         this.alarms = alarms;
-        Instant start = clock.instant();
         for (InstalledDevice device : site.devices()) {
             DeviceProfile profile = profiles.get(device.profile());
             List<RuleState> states = new ArrayList<>();
@@ -37,7 +36,8 @@ public class RuleEngine {
                 if (rule instanceof FaultRule.Threshold threshold) {
                     states.add(new ThresholdState(device.id(), threshold));
                 } else if (rule instanceof FaultRule.NoData noData) {
-                    states.add(new NoDataState(device.id(), noData, start));
+                    // counted from the first tick, once ingest runs, not from this bean's creation
+                    states.add(new NoDataState(device.id(), noData, null));
                 }
             }
             statesByDevice.put(device.id(), states);
