@@ -21,12 +21,13 @@ public final class ScenarioPlayer {
     private static final Logger log = LoggerFactory.getLogger(ScenarioPlayer.class);
 
     /** One change on one device at one instant. */
-    record Change(Instant at, Duration offset, DeviceModel device, String behaviour, boolean end) {
+    record Change(Duration offset, DeviceModel device, String behaviour, boolean end) {
     }
 
     private final Scenario scenario;
     private final List<Change> timeline = new ArrayList<>();
     private int next;
+    private Instant start;
 
     /**
      * @param start   the simulated instant the scenario's {@code at}s count from
@@ -35,6 +36,7 @@ public final class ScenarioPlayer {
      */
     public ScenarioPlayer(Scenario scenario, Instant start, Map<String, DeviceModel> devices) {
         this.scenario = scenario;
+        this.start = start;
         for (Scenario.Step step : scenario.steps()) {
             List<DeviceModel> targets = step.device() != null
                     ? (devices.containsKey(step.device()) ? List.of(devices.get(step.device())) : List.of())
@@ -50,15 +52,14 @@ public final class ScenarioPlayer {
                             + device.deviceId() + " (profile " + device.profile().id() + ") has no behaviour '" + b
                             + "'; it knows NORMAL, SILENT and " + device.knownBehaviours());
                 }
-                timeline.add(new Change(start.plus(step.at()), step.at(), device, b, step.end()));
+                timeline.add(new Change(step.at(), device, b, step.end()));
                 if (step.forDuration() != null) {
-                    Duration until = step.at().plus(step.forDuration());
-                    timeline.add(new Change(start.plus(until), until, device, b, true));
+                    timeline.add(new Change(step.at().plus(step.forDuration()), device, b, true));
                 }
             }
         }
         // stable: at one instant, changes keep the file's order
-        timeline.sort(Comparator.comparing(Change::at));
+        timeline.sort(Comparator.comparing(Change::offset));
         log.info("scenario loaded name={} seed={} acceleration={} changes={}", scenario.name(), scenario.seed(),
                 scenario.acceleration(), timeline.size());
     }
@@ -68,18 +69,27 @@ public final class ScenarioPlayer {
     }
 
     /**
+     * Counts the changes not yet played from {@code newStart}: a simulator that runs before its hub is ready plays the
+     * steps at 0 s at once (the state the site starts in) and the rest from when the hub is ready.
+     */
+    public synchronized void restartFrom(Instant newStart) {
+        this.start = newStart;
+    }
+
+    /**
      * Applies every change due by {@code now}; the messages a change sends go to {@code send} with the device.
      * Returns how many changes were applied.
      */
     public synchronized int playUntil(Instant now, BiConsumer<DeviceModel, List<Outgoing>> send) {
         int applied = 0;
-        while (next < timeline.size() && !timeline.get(next).at().isAfter(now)) {
+        while (next < timeline.size() && !start.plus(timeline.get(next).offset()).isAfter(now)) {
             Change change = timeline.get(next++);
+            Instant at = start.plus(change.offset());
             log.info("scenario step name={} at={} device={} behaviour={} {}", scenario.name(), change.offset(),
                     change.device().deviceId(), change.behaviour(), change.end() ? "ends" : "begins");
             List<Outgoing> out = change.end()
-                    ? change.device().end(change.behaviour(), change.at())
-                    : change.device().begin(change.behaviour(), change.at());
+                    ? change.device().end(change.behaviour(), at)
+                    : change.device().begin(change.behaviour(), at);
             send.accept(change.device(), out);
             applied++;
         }

@@ -57,7 +57,8 @@ public final class SiteSimulator implements AutoCloseable {
     private final Map<String, MqttOutlet> mqtt = new LinkedHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ScheduledExecutorService ticker;
-    private volatile ScenarioPlayer player;
+    private final ScenarioPlayer player;
+    private volatile boolean playing;
 
     /** How one device's values reach its protocol. */
     private interface Show {
@@ -92,6 +93,10 @@ public final class SiteSimulator implements AutoCloseable {
                     case MQTT -> mqtt(c, device);
                 });
             }
+            // the steps at 0 s are the state the site starts in: played before any client sees a value
+            this.player = new ScenarioPlayer(scenario, start, devices);
+            player.playUntil(start, (device, out) -> { });
+            devices.values().forEach(d -> shows.get(d.deviceId()).update(d, start, List.of()));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -112,7 +117,8 @@ public final class SiteSimulator implements AutoCloseable {
 
     /** Starts the scenario's clock now: its {@code at}s count from this moment of simulated time. */
     public void startScenario() {
-        player = new ScenarioPlayer(scenario, time.instant(), devices);
+        player.restartFrom(time.instant());
+        playing = true;
     }
 
     public SimulatedTime time() {
@@ -154,9 +160,8 @@ public final class SiteSimulator implements AutoCloseable {
     private void tick() {
         try {
             Instant now = time.instant();
-            ScenarioPlayer playing = player;
-            if (playing != null) {
-                playing.playUntil(now, (device, out) -> show(device, now, out));
+            if (playing) {
+                player.playUntil(now, (device, out) -> show(device, now, out));
             }
             for (DeviceModel device : devices.values()) {
                 show(device, now, device.step(now));
