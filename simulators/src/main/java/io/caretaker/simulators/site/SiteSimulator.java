@@ -52,6 +52,7 @@ public final class SiteSimulator implements AutoCloseable {
     private final Map<String, DeviceModel> devices = new LinkedHashMap<>();
     private final Map<String, Show> shows = new HashMap<>();
     private final Map<String, Instant> published = new HashMap<>();
+    private final Map<String, Map<String, io.caretaker.deviceprofiles.canonical.Value>> publishedStates = new HashMap<>();
     private final Map<Integer, ModbusSimulatorServer> modbus = new LinkedHashMap<>();
     private final Map<Integer, OpcUaSimulatorServer> opcua = new LinkedHashMap<>();
     private final Map<String, MqttOutlet> mqtt = new LinkedHashMap<>();
@@ -217,17 +218,30 @@ public final class SiteSimulator implements AutoCloseable {
                 return;
             }
             Instant last = published.get(d.deviceId());
-            if (last == null || !now.isBefore(last.plus(every))) {
+            // on its pace, and at once when a boolean changes (a door opens, a unit starts), as gateways do
+            Map<String, io.caretaker.deviceprofiles.canonical.Value> states = booleans(d);
+            if (last == null || !now.isBefore(last.plus(every)) || !states.equals(publishedStates.get(d.deviceId()))) {
                 String state = MqttState.of(d);
                 if (state != null) {
                     outlet.publish(topic, state);
                 }
                 published.put(d.deviceId(), now);
+                publishedStates.put(d.deviceId(), states);
             }
             for (Outgoing message : messages) {
                 outlet.publish(message.topic() == null ? topic : message.topic(), message.text());
             }
         };
+    }
+
+    private static Map<String, io.caretaker.deviceprofiles.canonical.Value> booleans(DeviceModel device) {
+        Map<String, io.caretaker.deviceprofiles.canonical.Value> states = new HashMap<>();
+        device.values().forEach((point, value) -> {
+            if (value instanceof io.caretaker.deviceprofiles.canonical.Value.Bool) {
+                states.put(point, value);
+            }
+        });
+        return states;
     }
 
     private <T extends AutoCloseable> T started(T server) {
