@@ -2,11 +2,15 @@ package io.caretaker.hub.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caretaker.connectors.mqtt.DecodedMessage;
+import io.caretaker.connectors.mqtt.PayloadDecoder;
 import io.caretaker.deviceprofiles.ConfigurationLoader;
 import io.caretaker.deviceprofiles.DeviceProfile;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.Point;
 import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.Protocol;
+import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Placeholders;
@@ -14,6 +18,8 @@ import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.rules.AlarmSink;
 import io.caretaker.hub.rules.RuleEngine;
 import io.caretaker.simulators.model.DeviceModel;
+import io.caretaker.simulators.model.Outgoing;
+import io.caretaker.simulators.mqtt.MqttState;
 import io.caretaker.simulators.model.SimulatedTime;
 import io.caretaker.simulators.scenario.Scenario;
 import io.caretaker.simulators.scenario.ScenarioFile;
@@ -37,7 +43,8 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Replays a scripted hour of the whole demo site (130 devices) at a minute a second through the hub's own rule
  * engine, and asserts exactly which faults are raised and which have cleared by the end of the hour. Simulated time
- * runs on a clock the test moves, so the hour takes seconds and every timestamp is the simulated one.
+ * runs on a clock the test moves, so the hour takes seconds and every timestamp is the simulated one. MQTT devices'
+ * payloads go through the MQTT connector's own decoder, so what the simulators publish is what the hub reads.
  */
 class DemoScenarioTest {
 
@@ -79,6 +86,11 @@ class DemoScenarioTest {
         assertThat(replay.raised.get("water-r-07/continuous-flow")).isBetween(start.plus(Duration.ofMinutes(50)), start.plus(Duration.ofMinutes(52)));
         // an hour of simulated time in a minute of (test) real time
         assertThat(replay.realElapsed.toMillis()).isEqualTo(Duration.ofMinutes(1).toMillis());
+        // every payload the simulators published was readable, and the Contact ID gateway's smoke alarm came as
+        // a fire-alarm event and its restore
+        assertThat(replay.problems).isEmpty();
+        assertThat(replay.events).filteredOn(e -> e.deviceId().equals("fire-gw-t-1") && e.type().equals("fire-alarm"))
+                .extracting(e -> e.attributes().get("phase")).containsExactly("new", "end");
     }
 
     @Test
@@ -87,7 +99,8 @@ class DemoScenarioTest {
     }
 
     /** What the rules said during one replay. */
-    private record Replay(Map<String, Instant> raised, List<String> raises, Set<String> cleared, Duration realElapsed) {
+    private record Replay(Map<String, Instant> raised, List<String> raises, Set<String> cleared, Duration realElapsed,
+                          List<DeviceEvent> events, List<DecodedMessage.Problem> problems) {
     }
 
     private static Replay replay(Duration length) throws Exception {
@@ -102,11 +115,15 @@ class DemoScenarioTest {
         SimulatedTime time = new SimulatedTime(scenario.start(), scenario.acceleration(), real);
         Map<String, DeviceModel> devices = new LinkedHashMap<>();
         Map<String, Duration> every = new HashMap<>();
+        Map<String, PayloadDecoder> decoders = new HashMap<>();
         for (InstalledDevice device : site.devices()) {
             DeviceProfile profile = profiles.get(device.profile());
             devices.put(device.id(), new DeviceModel(device.id(), null, profile, site.timeZone(), scenario.seed(), time.instant()));
             // how often the hub hears from it: its poll interval on Modbus, its profile's pace otherwise
             every.put(device.id(), device.connection().pollInterval() != null ? device.connection().pollInterval() : profile.simulate().every());
+            if (device.connection().protocol() == Protocol.MQTT) {
+                decoders.put(device.id(), new PayloadDecoder(device.id(), profile));
+            }
         }
         ScenarioPlayer player = new ScenarioPlayer(scenario, time.instant(), devices);
         Recorder alarms = new Recorder();
@@ -116,17 +133,29 @@ class DemoScenarioTest {
         Instant realStart = real.instant();
         Instant end = time.instant().plus(length);
         Map<String, Instant> lastHeard = new HashMap<>();
+        List<DeviceEvent> events = new ArrayList<>();
+        List<DecodedMessage.Problem> problems = new ArrayList<>();
         while (time.instant().isBefore(end)) {
             real.advance(realStep);
             Instant now = time.instant();
-            player.playUntil(now, (device, messages) -> { });
+            player.playUntil(now, (device, messages) -> messages.forEach(m ->
+                    hear(decoders.get(device.deviceId()), m.text(), now, rules, events, problems)));
             for (DeviceModel device : devices.values()) {
-                device.step(now);
+                List<Outgoing> messages = device.step(now);
+                PayloadDecoder decoder = decoders.get(device.deviceId());
+                messages.forEach(m -> hear(decoder, m.text(), now, rules, events, problems));
                 Instant last = lastHeard.get(device.deviceId());
                 if (device.silent() || (last != null && Duration.between(last, now).compareTo(every.get(device.deviceId())) < 0)) {
                     continue;
                 }
                 lastHeard.put(device.deviceId(), now);
+                if (decoder != null) {
+                    String state = MqttState.of(device);
+                    if (state != null) {
+                        hear(decoder, state, now, rules, events, problems);
+                    }
+                    continue;
+                }
                 for (Point point : device.profile().points()) {
                     if (device.profile().simulate().points().containsKey(point.id())) {
                         PointSample sample = point.sample(device.deviceId(), now, now, device.value(point.id()));
@@ -136,7 +165,16 @@ class DemoScenarioTest {
             }
             rules.onTick(now);
         }
-        return new Replay(alarms.raised, alarms.raises, alarms.cleared, Duration.between(realStart, real.instant()));
+        return new Replay(alarms.raised, alarms.raises, alarms.cleared, Duration.between(realStart, real.instant()), events, problems);
+    }
+
+    /** A payload as the hub's MQTT connector reads it: its samples to the rules, its events and problems kept. */
+    private static void hear(PayloadDecoder decoder, String payload, Instant now, RuleEngine rules,
+                             List<DeviceEvent> events, List<DecodedMessage.Problem> problems) {
+        DecodedMessage message = decoder.decode(payload.getBytes(StandardCharsets.UTF_8), now);
+        message.samples().forEach(rules::onSample);
+        events.addAll(message.events());
+        problems.addAll(message.problems());
     }
 
     /** The rule engine's verdicts, kept in memory. */
