@@ -15,7 +15,9 @@ public record DeviceProfile(String id, String name, Family family, List<String> 
                             // which point says the device is running (run hours, starts, duty cycle); null: not tracked
                             Utilisation utilisation,
                             // preventive maintenance plans: calendar, run hours, counts
-                            List<MaintenancePlan> maintenance) {
+                            List<MaintenancePlan> maintenance,
+                            // how a simulator plays this device type; null when the profile has no simulate section
+                            Simulation simulate) {
 
     public DeviceProfile {
         tags = tags == null ? List.of() : List.copyOf(tags);

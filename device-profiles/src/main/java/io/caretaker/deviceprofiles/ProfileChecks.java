@@ -33,6 +33,7 @@ final class ProfileChecks {
             }
         }
         MqttChecks.checkProfile(doc, root.path("mqtt"), problems);
+        SimulationChecks.check(doc, root.path("simulate"), kindOfPoint, problems);
         Set<String> ruleIds = new HashSet<>();
         JsonNode rules = root.path("rules");
         for (int i = 0; i < rules.size(); i++) {

@@ -1,8 +1,9 @@
 package io.caretaker.hub.demo;
 
-import io.caretaker.simulators.SimulatedDevice;
+import io.caretaker.simulators.model.DeviceModel;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Drives the demo's simulated devices by hand ({@code scripts/simulate}):
- * {@code POST /api/demo/devices/{id}/behaviour?set=FAULT|SILENT|NORMAL}. Only present in the demo.
+ * {@code POST /api/demo/devices/{id}/behaviour?set=<behaviour>|SILENT|NORMAL} or {@code ?end=<behaviour>}, where a
+ * behaviour is one the device's profile declares. Only present in the demo.
  */
 @RestController
 @RequestMapping("/api/demo/devices")
@@ -28,16 +30,33 @@ class DemoController {
         this.demo = demo;
     }
 
+    /** Each simulated device: the behaviours on now and those its profile knows. */
     @GetMapping
-    Map<String, SimulatedDevice.Behaviour> behaviours() {
-        return demo.devices().values().stream().collect(Collectors.toMap(SimulatedDevice::deviceId, SimulatedDevice::behaviour));
+    Map<String, Map<String, Object>> behaviours() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        demo.devices().forEach((id, device) -> out.put(id, Map.of("profile", device.profile().id(),
+                "behaviours", device.behaviours(), "known", List.copyOf(device.knownBehaviours()))));
+        return out;
     }
 
     @PostMapping("/{deviceId}/behaviour")
-    Map<String, Object> behave(@PathVariable String deviceId, @RequestParam("set") SimulatedDevice.Behaviour behaviour) {
-        SimulatedDevice device = demo.device(deviceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    Map<String, Object> behave(@PathVariable String deviceId, @RequestParam(name = "set", required = false) String set,
+                               @RequestParam(name = "end", required = false) String end) {
+        DeviceModel device = demo.device(deviceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no simulated device '" + deviceId + "'; simulated: " + demo.devices().keySet()));
-        device.behave(behaviour);
-        return Map.of("deviceId", deviceId, "behaviour", behaviour);
+        if ((set == null) == (end == null)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give either set=<behaviour> or end=<behaviour>; "
+                    + deviceId + " knows NORMAL, SILENT and " + device.knownBehaviours());
+        }
+        try {
+            if (set != null) {
+                demo.begin(deviceId, set);
+            } else {
+                demo.end(deviceId, end);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        return Map.of("deviceId", deviceId, "behaviours", device.behaviours());
     }
 }

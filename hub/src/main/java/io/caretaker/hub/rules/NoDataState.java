@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * A no-data rule's memory: when the device last said anything (any sample but COMM_LOSS). It raises when the
- * device has been quiet for {@code after}, counted from the hub's start for a device never heard, and clears
- * on the next sample.
+ * device has been quiet for {@code after}, counted from {@code start} for a device never heard, and clears
+ * on the next sample. Without a {@code start}, the first tick starts the count: the engine's first tick comes once
+ * ingest runs, so a site of many devices still connecting at start-up does not raise spurious no-data alarms.
  */
 final class NoDataState implements RuleEngine.RuleState {
 
@@ -44,7 +45,7 @@ final class NoDataState implements RuleEngine.RuleState {
         if (sample.quality() == Quality.COMM_LOSS) {
             return null;
         }
-        if (sample.receivedAt().isAfter(lastHeard)) {
+        if (lastHeard == null || sample.receivedAt().isAfter(lastHeard)) {
             lastHeard = sample.receivedAt();
         }
         if (active) {
@@ -56,6 +57,10 @@ final class NoDataState implements RuleEngine.RuleState {
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
+        if (lastHeard == null) {
+            lastHeard = now;
+            return null;
+        }
         if (!active && Duration.between(lastHeard, now).compareTo(rule.after()) >= 0) {
             active = true;
             return RuleEngine.Transition.raise(now);

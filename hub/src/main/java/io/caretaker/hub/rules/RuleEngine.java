@@ -52,12 +52,11 @@ public class RuleEngine {
                       Map<String, Map<String, Double>> parametersByDevice) {
         this.alarms = alarms;
         this.schedules = new RuleSchedules(site);
-        Instant start = clock.instant();
         for (InstalledDevice device : site.devices()) {
             DeviceProfile profile = profiles.get(device.profile());
             List<RuleState> states = new ArrayList<>();
             for (FaultRule rule : RuleOverrides.rulesOf(site, device, profile)) {
-                RuleState state = stateFor(device.id(), rule, start, parametersByDevice.getOrDefault(device.id(), Map.of()));
+                RuleState state = stateFor(device.id(), rule, parametersByDevice.getOrDefault(device.id(), Map.of()));
                 if (state != null) {
                     states.add(state);
                 }
@@ -85,11 +84,12 @@ public class RuleEngine {
         }
     }
 
-    private static RuleState stateFor(String deviceId, FaultRule rule, Instant start, Map<String, Double> parameters) {
+    private static RuleState stateFor(String deviceId, FaultRule rule, Map<String, Double> parameters) {
         if (rule instanceof FaultRule.Threshold threshold) {
             return new ThresholdState(deviceId, threshold);
         } else if (rule instanceof FaultRule.NoData noData) {
-            return new NoDataState(deviceId, noData, start);
+            // counted from the first tick, once ingest runs, not from this bean's creation
+            return new NoDataState(deviceId, noData, null);
         } else if (rule instanceof FaultRule.FlatLine flatLine) {
             return new FlatLineState(deviceId, flatLine);
         } else if (rule instanceof FaultRule.RateOfChange rate) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.TestApi;
-import io.caretaker.simulators.SimulatedDevice.Behaviour;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -57,6 +56,7 @@ class FaultToWorkOrderIT {
         registry.add("caretaker.demo.work-dir", () -> workDir.toString());
         registry.add("caretaker.opcua.pki-directory", () -> workDir.resolve("opcua-client-pki").toString());
         registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/e2e-scenario.yaml");
+        registry.add("caretaker.site.file", () -> "classpath:caretaker/e2e-site.yaml");
     }
 
     @LocalServerPort
@@ -108,13 +108,13 @@ class FaultToWorkOrderIT {
         assertThat(unknownPoint.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknownPoint.body()).get("detail").asText()).contains("has no point 'voltage_l9'");
 
-        demo.device("meter-1").orElseThrow().behave(Behaviour.SILENT);
+        demo.begin("meter-1", "SILENT");
         // OFFLINE at once on COMM_LOSS from the connector, at the latest after the profile's 30 s without data
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(statuses().get("meter-1")).isEqualTo("OFFLINE"));
         // the profile says: no data for 30 s raises meter-offline
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alarmStates("meter-1", "meter-offline")).containsExactly("ACTIVE_UNACKED"));
 
-        demo.device("meter-1").orElseThrow().behave(Behaviour.NORMAL);
+        demo.begin("meter-1", "NORMAL");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             assertThat(statuses().get("meter-1")).isEqualTo("ONLINE");
             assertThat(alarmStates("meter-1", "meter-offline")).containsExactly("RETURNED_UNACKED");

@@ -78,6 +78,16 @@ class RuleStateTest {
         assertThat(state.onTick(T0.plusSeconds(30))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(30)));
     }
 
+    @Test
+    void withoutAStartTheFirstTickStartsTheCountSoASlowStartRaisesNothing() {
+        NoDataState state = new NoDataState("meter-1", new FaultRule.NoData("meter-offline", Duration.ofSeconds(30), Severity.IMPORTANT, "m"), null);
+
+        // the hub took 90 s to start its routes: the first tick is late, and counts from itself
+        assertThat(state.onTick(T0.plusSeconds(90))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(119))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(120))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(120)));
+    }
+
     private static PointSample temperature(int second, double celsius) {
         return PointSample.good("ahu-1", "supply_air_temperature", T0.plusSeconds(second), Value.of(celsius));
     }

@@ -27,6 +27,7 @@ public final class ModbusSimulatorServer implements AutoCloseable {
     private final ModbusSlave slave;
     private final Map<Integer, SimulatedEnergyMeter> units = new ConcurrentHashMap<>();
     private final java.util.Set<Integer> handMade = ConcurrentHashMap.newKeySet();
+    private final Map<String, ProfileRegisters> profileUnits = new ConcurrentHashMap<>();
 
     /**
      * Binds and starts listening. Port 0 picks a free port, read back with {@link #port()}: j2mod turns 0 into
@@ -34,13 +35,21 @@ public final class ModbusSimulatorServer implements AutoCloseable {
      * process takes it in between.
      */
     public ModbusSimulatorServer(String host, int port) {
+        this(host, port, POOL_SIZE);
+    }
+
+    /**
+     * As {@link #ModbusSimulatorServer(String, int)}, serving up to {@code connections} clients at once: j2mod's slave
+     * gives each open connection a thread of its own, and a hub keeps one connection per device.
+     */
+    public ModbusSimulatorServer(String host, int port, int connections) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve simulator host " + host, e);
         }
-        this.slave = bind(address, port);
+        this.slave = bind(address, port, Math.max(POOL_SIZE, connections));
         this.port = slave.getPort();
         log.info("modbus simulator listening host={} port={}", host, this.port);
     }
@@ -76,6 +85,22 @@ public final class ModbusSimulatorServer implements AutoCloseable {
         slave.addProcessImage(unitId, image);
     }
 
+    /** Serves a device simulated from its profile as {@code unitId}; {@link #update} shows its new values. */
+    public void addDevice(int unitId, io.caretaker.simulators.model.DeviceModel device) {
+        ProfileRegisters registers = new ProfileRegisters(device);
+        addUnit(unitId, registers);
+        profileUnits.put(device.deviceId(), registers);
+    }
+
+    /** Writes a simulated device's current values into its registers and wakes requests it held while silent. */
+    public void update(String deviceId) {
+        ProfileRegisters registers = profileUnits.get(deviceId);
+        if (registers != null) {
+            registers.update();
+            registers.wake();
+        }
+    }
+
     public List<SimulatedEnergyMeter> devices() {
         return List.copyOf(units.values());
     }
@@ -83,18 +108,19 @@ public final class ModbusSimulatorServer implements AutoCloseable {
     @Override
     public void close() {
         units.values().forEach(SimulatedEnergyMeter::close);
+        profileUnits.values().forEach(ProfileRegisters::close);
         // through the factory, which also forgets the slave so a new server may take the same port
         ModbusSlaveFactory.close(slave);
         log.info("modbus simulator stopped port={}", port);
     }
 
-    private static ModbusSlave bind(InetAddress address, int port) {
+    private static ModbusSlave bind(InetAddress address, int port, int poolSize) {
         ModbusException last = null;
         for (int attempt = 0; attempt < (port == 0 ? BIND_ATTEMPTS : 1); attempt++) {
             int candidate = port == 0 ? freePort(address) : port;
             ModbusSlave created = null;
             try {
-                created = ModbusSlaveFactory.createTCPSlave(address, candidate, POOL_SIZE, false);
+                created = ModbusSlaveFactory.createTCPSlave(address, candidate, poolSize, false);
                 created.open();
                 return created;
             } catch (ModbusException e) {

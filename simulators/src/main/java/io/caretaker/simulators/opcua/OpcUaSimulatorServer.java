@@ -147,6 +147,11 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         return airHandler;
     }
 
+    /** Adds a device simulated from its profile, its node ids' {@code {prefix}} filled with {@code prefix}. */
+    public ProfileNodes addDevice(io.caretaker.simulators.model.DeviceModel device, String prefix) {
+        return new ProfileNodes(device, prefix, namespace);
+    }
+
     /** Adds a device of {@code count} steady Double variables {@code <prefix>Value0..}, for load and batching tests. */
     public void addBulkDevice(String deviceId, String prefix, int count) {
         var folder = namespace.addFolder("Devices/" + deviceId, deviceId);
