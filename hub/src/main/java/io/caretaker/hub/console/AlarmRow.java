@@ -1,0 +1,53 @@
+package io.caretaker.hub.console;
+
+import io.caretaker.deviceprofiles.Severity;
+import io.caretaker.hub.alarms.Alarm;
+import io.caretaker.hub.alarms.AlarmState;
+import java.time.OffsetDateTime;
+
+/**
+ * One alarm as the control room sees it: where it is, how bad, its ISA-18.2 state (by colour and icon on the
+ * page), and whether it has a work order.
+ */
+public record AlarmRow(Alarm alarm, String deviceName, String building, String location, String family,
+                OffsetDateTime raisedAt, OffsetDateTime lastRaisedAt, OffsetDateTime clearedAt) {
+
+    public long id() {
+        return alarm.id();
+    }
+
+    public Severity severity() {
+        return alarm.severity();
+    }
+
+    public AlarmState state() {
+        return alarm.state();
+    }
+
+    public boolean lifeSafety() {
+        return alarm.severity() == Severity.LIFE_SAFETY;
+    }
+
+    /** What the page shows as the state: suppressed by design overrides the life-cycle state. */
+    public String display() {
+        return alarm.suppressed() ? "SUPPRESSED" : alarm.state().name();
+    }
+
+    /** Unacknowledged alarms blink until someone acknowledges them (ISA-18.2, ISA-101). */
+    public boolean unacknowledged() {
+        return alarm.state() == AlarmState.ACTIVE_UNACKED || alarm.state() == AlarmState.RETURNED_UNACKED;
+    }
+
+    /** The icon that stands for the state beside its colour, so the state reads without colour too. */
+    public String icon() {
+        if (alarm.suppressed()) {
+            return "⊘";
+        }
+        return switch (alarm.state()) {
+            case ACTIVE_UNACKED -> "▲";
+            case ACTIVE_ACKED -> "■";
+            case RETURNED_UNACKED -> "◇";
+            case NORMAL -> "✓";
+        };
+    }
+}
