@@ -115,7 +115,53 @@
     var el = document.getElementById('figures');
     if (!el) { return; }
     fetch(el.dataset.api, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (r) { return r.json(); }).then(function (data) { el.innerHTML = ''; render(el, data, ''); });
+      .then(function (r) { return r.json(); }).then(function (data) {
+        el.innerHTML = '';
+        if (data && Array.isArray(data.days) && Array.isArray(data.ranking)) { utilisation(el, data); }
+        else if (data && Array.isArray(data.perTenMinutes)) { alarmKpis(el, data); }
+        else { render(el, data, ''); }
+      });
+  }
+  function chartBox(parent, title) {
+    var h = document.createElement('h2'); h.textContent = title; parent.appendChild(h);
+    var box = document.createElement('div'); box.className = 'chart'; parent.appendChild(box);
+    return window.echarts ? echarts.init(box) : null;
+  }
+  // GET /api/utilisation: run hours per day, the duty-cycle heat map, the idle ranking
+  function utilisation(el, data) {
+    var devices = Array.from(new Set(data.days.map(function (d) { return d.deviceId; }))).sort();
+    var days = Array.from(new Set(data.days.map(function (d) { return d.day; }))).sort();
+    var runHours = chartBox(el, el.dataset.tRunHours || 'Run hours per day');
+    if (runHours) {
+      runHours.setOption({tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {left: 50, right: 20, top: 40, bottom: 30},
+        xAxis: {type: 'category', data: days}, yAxis: {type: 'value', name: 'h'},
+        series: devices.map(function (dev) {
+          return {name: dev, type: 'bar', data: days.map(function (day) {
+            var d = data.days.find(function (x) { return x.deviceId === dev && x.day === day; }); return d ? d.runHours : 0; })};
+        })});
+    }
+    var heat = chartBox(el, el.dataset.tDutyCycle || 'Duty cycle (%)');
+    if (heat) {
+      heat.setOption({tooltip: {}, grid: {left: 120, right: 20, top: 10, bottom: 60},
+        xAxis: {type: 'category', data: days}, yAxis: {type: 'category', data: devices},
+        visualMap: {min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, calculable: true},
+        series: [{type: 'heatmap', label: {show: true}, data: data.days.filter(function (d) { return d.dutyCycle !== null; }).map(function (d) {
+          return [days.indexOf(d.day), devices.indexOf(d.deviceId), Math.round(d.dutyCycle * 100)]; })}]});
+    }
+    render(el, data.ranking, el.dataset.tIdleRanking || 'Idle ranking (most idle first)');
+  }
+  // GET /api/kpis/alarms: the alarm rate per 10 minutes against the flood line, then the figures and lists
+  function alarmKpis(el, data) {
+    var rate = chartBox(el, el.dataset.tPerTenMinutes || 'Alarms per 10 minutes');
+    if (rate) {
+      rate.setOption({tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 70},
+        xAxis: {type: 'time'}, yAxis: {type: 'value'}, dataZoom: [{type: 'inside'}, {type: 'slider'}],
+        series: [{type: 'bar', name: 'alarms', data: data.perTenMinutes.map(function (i) {
+          return {value: [i.start, i.alarms], itemStyle: {color: i.flood ? '#d0021b' : '#1f5fbf'}}; }),
+          markLine: data.floodAt ? {symbol: 'none', data: [{yAxis: data.floodAt, name: 'flood'}], lineStyle: {color: '#d0021b'}} : undefined}]});
+    }
+    var rest = Object.assign({}, data); delete rest.perTenMinutes;
+    render(el, rest, '');
   }
   function render(parent, data, name) {
     if (Array.isArray(data)) {

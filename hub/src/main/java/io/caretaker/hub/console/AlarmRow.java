@@ -38,16 +38,23 @@ public record AlarmRow(Alarm alarm, String deviceName, String building, String l
         return alarm.state() == AlarmState.ACTIVE_UNACKED || alarm.state() == AlarmState.RETURNED_UNACKED;
     }
 
+    /** Shelved by an operator (a state the alarm life cycle names SHELVED), so it can be unshelved. */
+    public boolean shelved() {
+        return alarm.state().name().equals("SHELVED");
+    }
+
     /** The icon that stands for the state beside its colour, so the state reads without colour too. */
     public String icon() {
         if (alarm.suppressed()) {
             return "⊘";
         }
-        return switch (alarm.state()) {
-            case ACTIVE_UNACKED -> "▲";
-            case ACTIVE_ACKED -> "■";
-            case RETURNED_UNACKED -> "◇";
-            case NORMAL -> "✓";
+        return switch (alarm.state().name()) {
+            case "ACTIVE_UNACKED" -> "▲";
+            case "ACTIVE_ACKED" -> "■";
+            case "RETURNED_UNACKED" -> "◇";
+            case "NORMAL" -> "✓";
+            // states the alarm life cycle may add (shelved, out of service): taken off the operator's hands
+            default -> "⏸";
         };
     }
 }

@@ -116,13 +116,15 @@ class ConsoleBrowserIT {
 
         demo.device("door-1").orElseThrow().behave(Behaviour.FAULT);   // battery at 2.5 V: battery-low after its 10 s
 
-        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']")));
+        By door = By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']");
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(door));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameBoard")).isEqualTo("not reloaded");
-        assertThat(row.getAttribute("data-state")).isEqualTo("ACTIVE_UNACKED");
-        assertThat(row.getText()).contains("Lobby east door", "Minor");
+        // located afresh each time: the board is swapped whenever something changes
+        wait.until(ExpectedConditions.attributeToBe(door, "data-state", "ACTIVE_UNACKED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(door, "Lobby east door"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(door, "Minor"));
 
-        List<WebElement> ack = row.findElements(By.cssSelector("button.ack"));
+        List<WebElement> ack = browser.findElements(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low'] button.ack"));
         if (!ack.isEmpty()) {                                           // the alarms API offers acknowledgement
             ack.get(0).click();
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']"),
@@ -151,9 +153,10 @@ class ConsoleBrowserIT {
         // two worse faults: the board puts the worst first (priority, then time), live again
         demo.device("ahu-1").orElseThrow().behave(Behaviour.FAULT);     // supply air 35 °C: MAJOR
         demo.device("meter-1").orElseThrow().behave(Behaviour.FAULT);   // phase 1 at 262 V: IMPORTANT
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> d.findElements(By.cssSelector("tr.alarm")).size() >= 3);
-        assertThat(browser.findElements(By.cssSelector("tr.alarm")).stream().map(r -> r.getAttribute("data-rule")).toList())
-                .containsSubsequence("supply-air-too-hot", "voltage-l1-high", "battery-low");
+        List<String> faults = List.of("supply-air-too-hot", "voltage-l1-high", "battery-low");
+        // (a device slow to report on a busy machine may add its own no-data alarm: only these three are compared)
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> boardRules().containsAll(faults));
+        assertThat(boardRules().stream().filter(faults::contains).toList()).containsExactlyElementsOf(faults);
         screenshots("alarm-board");
 
         browser.get(url("/console/workorders"));
@@ -162,6 +165,13 @@ class ConsoleBrowserIT {
         browser.get(url("/console/equipment"));
         assertThat(browser.findElement(By.id("device-door-1")).getText()).contains("Minor alarm");
         screenshots("equipment");
+    }
+
+    private List<String> boardRules() {
+        // read in one go in the page: the board may be swapped for a fresher one between two element look-ups
+        Object rules = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('tr.alarm')).map(r => r.dataset.rule);");
+        return ((List<?>) rules).stream().map(String::valueOf).toList();
     }
 
     /** Each size: nothing wider than the window; with -Dcaretaker.screenshots=DIR, a picture of it. */

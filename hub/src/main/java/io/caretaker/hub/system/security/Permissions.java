@@ -33,7 +33,8 @@ public final class Permissions {
     public static Set<Role> mayApply(Transition transition) {
         return switch (transition) {
             case START, COMPLETE -> EnumSet.of(ENGINEER, DISPATCHER, ADMIN);
-            case DISPATCH, CONFIRM, FOLLOW_UP, CLOSE, CANCEL -> EnumSet.of(DISPATCHER, ADMIN);
+            // dispatch, confirm, follow-up, close, cancel, and any step the procedure gains: the service desk's
+            default -> EnumSet.of(DISPATCHER, ADMIN);
         };
     }
 
