@@ -147,6 +147,8 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("中控室", "客服工单");
         browser.get(url("/console/alarms"));                             // the choice is remembered
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("报警看板");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.alarm")));
+        screenshots("alarm-board-zh");
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Alarm board"));
 

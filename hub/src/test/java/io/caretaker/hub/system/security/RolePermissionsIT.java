@@ -141,6 +141,21 @@ class RolePermissionsIT {
     }
 
     @Test
+    void theLoginPageSpeaksTheBrowsersLanguage() throws Exception {
+        HttpClient browser = HttpClient.newHttpClient();
+        String chinese = browser.send(HttpRequest.newBuilder(uri("/login")).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(chinese).contains("<html lang=\"zh\"", "用户名", "登录");
+        String english = browser.send(HttpRequest.newBuilder(uri("/login")).header("Accept-Language", "en-GB").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(english).contains("<html lang=\"en\"", "User name");
+        // a language the console does not speak gets English, not missing texts
+        String french = browser.send(HttpRequest.newBuilder(uri("/login?lang=fr")).header("Accept-Language", "fr-FR").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(french).contains("User name").doesNotContain("??");
+    }
+
+    @Test
     void consoleFormsNeedTheCsrfToken() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String loginPage = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
