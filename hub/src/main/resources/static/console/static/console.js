@@ -80,13 +80,13 @@
       chart.setOption({
         animation: false,
         tooltip: {trigger: 'axis'},
-        legend: {data: ['mean', 'min', 'max']},
+        legend: {data: ['mean', 'min', 'max'], formatter: function (k) { return el.dataset['t' + k[0].toUpperCase() + k.slice(1)] || k; }},
         grid: {left: 60, right: 24, top: 36, bottom: 70},
         xAxis: {type: 'time'},
         yAxis: {type: 'value', name: h.unit || '', scale: true},
         dataZoom: [{type: 'inside'}, {type: 'slider'}],
         series: ['mean', 'min', 'max'].map(function (k) {
-          return {name: k, type: 'line', showSymbol: false, lineStyle: k === 'mean' ? {width: 2} : {width: 1, type: 'dashed'},
+          return {name: k, tooltip: {valueFormatter: function (v) { return v + ' ' + (h.unit || ''); }}, type: 'line', showSymbol: false, lineStyle: k === 'mean' ? {width: 2} : {width: 1, type: 'dashed'},
             data: points.map(function (b) { return [b.start, b[k]]; })};
         })
       }, true);

@@ -167,6 +167,18 @@ class ConsoleBrowserIT {
         browser.get(url("/console/equipment"));
         assertThat(browser.findElement(By.id("device-door-1")).getText()).contains("Minor alarm");
         screenshots("equipment");
+
+        // a device's trend from the history API: the phase 1 voltage, with the fault's 262 V in it
+        browser.get(url("/console/equipment/meter-1"));
+        new Select(browser.findElement(By.id("trend-point"))).selectByValue("voltage_l1");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            String loaded = d.findElement(By.id("trend")).getAttribute("data-loaded");
+            return loaded != null && Integer.parseInt(loaded) > 0;
+        });
+        Object highest = ((JavascriptExecutor) browser).executeScript(
+                "return Math.max.apply(null, echarts.getInstanceByDom(document.getElementById('trend')).getOption().series[2].data.map(p => p[1]));");
+        assertThat(((Number) highest).doubleValue()).isEqualTo(262.0);
+        screenshots("device");
     }
 
     private List<String> boardRules() {
