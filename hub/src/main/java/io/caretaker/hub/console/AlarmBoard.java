@@ -45,7 +45,7 @@ class AlarmBoard {
         Instant since = clock.instant().minus(console.floodWindow());
         long recent = all.stream().filter(r -> !r.alarm().lastRaisedAt().isBefore(since)).count();
         List<AlarmRow> lifeSafety = all.stream()
-                .filter(r -> r.lifeSafety() && !r.alarm().suppressed() && r.state() != AlarmState.NORMAL)
+                .filter(r -> r.lifeSafety() && !r.alarm().suppressed() && !r.alarm().isOutOfService() && r.state() != AlarmState.NORMAL)
                 .sorted(WORST_FIRST).toList();
         return new Snapshot(shown, lifeSafety, recent, recent >= console.floodAlarms(), console.floodAlarms(),
                 console.floodWindow().toMinutes());

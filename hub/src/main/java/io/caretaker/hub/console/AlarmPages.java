@@ -3,6 +3,8 @@ package io.caretaker.hub.console;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.alarms.AlarmEvent;
+import io.caretaker.hub.alarms.AlarmService;
 import io.caretaker.hub.alarms.AlarmState;
 import io.caretaker.hub.workorders.WorkOrderService;
 import java.util.ArrayList;
@@ -27,9 +29,10 @@ class AlarmPages {
     private final ApiFeatures features;
     private final ConsoleProperties console;
     private final ServiceDesk desk;
+    private final AlarmService alarms;
 
     AlarmPages(AlarmBoard board, WorkOrderService workOrders, Site site, ProfileCatalog profiles, ApiFeatures features,
-               ConsoleProperties console, ServiceDesk desk) {
+               ConsoleProperties console, ServiceDesk desk, AlarmService alarms) {
         this.board = board;
         this.workOrders = workOrders;
         this.site = site;
@@ -37,13 +40,14 @@ class AlarmPages {
         this.features = features;
         this.console = console;
         this.desk = desk;
+        this.alarms = alarms;
     }
 
     @ModelAttribute("actions")
     AlarmActions actions() {
         // the alarm actions are the alarms feature's API; a button is offered once its endpoint exists
         return new AlarmActions(features.has(HttpMethod.POST, "/api/alarms/0/ack"), features.has(HttpMethod.POST, "/api/alarms/0/shelve"),
-                features.has(HttpMethod.POST, "/api/alarms/0/unshelve"));
+                features.has(HttpMethod.POST, "/api/alarms/0/unshelve"), features.has(HttpMethod.POST, "/api/alarms/0/out-of-service"));
     }
 
     @GetMapping("/console/alarms")
@@ -68,6 +72,8 @@ class AlarmPages {
     String detail(@PathVariable long id, Model model) {
         AlarmRow alarm = board.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alarm " + id));
         model.addAttribute("alarm", alarm);
+        model.addAttribute("events", alarms.history(id).stream().map(e -> new EventRow(e,
+                site.localTime(e.at()).toString().replace('T', ' ').substring(0, 19))).toList());
         model.addAttribute("point", trendPoint(alarm));
         model.addAttribute("workOrder", alarm.alarm().workOrderId() == null ? null
                 : workOrders.find(alarm.alarm().workOrderId()).map(desk::card).orElse(null));
@@ -90,10 +96,16 @@ class AlarmPages {
             states.add(s.name());
         }
         states.add("SUPPRESSED");
+        states.add("SHELVED");
+        states.add("OUT_OF_SERVICE");
         return states;
     }
 
+    /** One step of the alarm's audit trail, for the page. */
+    public record EventRow(AlarmEvent event, String at) {
+    }
+
     /** Which alarm actions the API offers. */
-    public record AlarmActions(boolean ack, boolean shelve, boolean unshelve) {
+    public record AlarmActions(boolean ack, boolean shelve, boolean unshelve, boolean outOfService) {
     }
 }

@@ -28,8 +28,17 @@ public record AlarmRow(Alarm alarm, String deviceName, String building, String l
         return alarm.severity() == Severity.LIFE_SAFETY;
     }
 
-    /** What the page shows as the state: suppressed by design overrides the life-cycle state. */
+    /**
+     * What the page shows as the state: out of service, shelved and suppressed by design (none of them put in front
+     * of the operator) override the life-cycle state.
+     */
     public String display() {
+        if (alarm.isOutOfService()) {
+            return "OUT_OF_SERVICE";
+        }
+        if (alarm.shelved()) {
+            return "SHELVED";
+        }
         return alarm.suppressed() ? "SUPPRESSED" : alarm.state().name();
     }
 
@@ -38,13 +47,32 @@ public record AlarmRow(Alarm alarm, String deviceName, String building, String l
         return alarm.state() == AlarmState.ACTIVE_UNACKED || alarm.state() == AlarmState.RETURNED_UNACKED;
     }
 
-    /** Shelved by an operator (a state the alarm life cycle names SHELVED), so it can be unshelved. */
+    /** Shelved by an operator, so it can be unshelved. */
     public boolean shelved() {
-        return alarm.state().name().equals("SHELVED");
+        return alarm.shelved();
+    }
+
+    /** Until when it is shelved, in the site's offset; null when not shelved. */
+    public OffsetDateTime shelvedUntil() {
+        return alarm.shelved() && alarm.shelf().until() != null ? alarm.shelf().until().atOffset(raisedAt.getOffset()) : null;
+    }
+
+    /** Why and until when it is shelved, or out of service, for the page. */
+    public String takenOffBecause() {
+        if (alarm.isOutOfService()) {
+            return alarm.outOfService().reason() + " (" + alarm.outOfService().by() + ")";
+        }
+        return alarm.shelved() ? alarm.shelf().reason() + " (" + alarm.shelf().by() + ")" : null;
     }
 
     /** The icon that stands for the state beside its colour, so the state reads without colour too. */
     public String icon() {
+        if (alarm.isOutOfService()) {
+            return "⊗";
+        }
+        if (alarm.shelved()) {
+            return "‖";
+        }
         if (alarm.suppressed()) {
             return "⊘";
         }
@@ -54,7 +82,7 @@ public record AlarmRow(Alarm alarm, String deviceName, String building, String l
             case "RETURNED_UNACKED" -> "◇";
             case "NORMAL" -> "✓";
             // states the alarm life cycle may add (shelved, out of service): taken off the operator's hands
-            default -> "⏸";
+            default -> "‖";
         };
     }
 }
