@@ -45,6 +45,7 @@ final class ProfileChecks {
                 checkThreshold(doc, at, rule, kindOfPoint, problems);
             }
         }
+        UtilisationChecks.check(doc, root, kindOfPoint, problems);
         return problems;
     }
 

@@ -5,6 +5,7 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.hub.devices.DeviceBoard;
 import io.caretaker.hub.rules.RuleEngine;
 import io.caretaker.hub.telemetry.TelemetryWriter;
+import io.caretaker.hub.utilisation.RunTracker;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +20,13 @@ class Ingest {
     private final DeviceBoard devices;
     private final RuleEngine rules;
     private final TelemetryWriter telemetry;
+    private final RunTracker running;
 
-    Ingest(DeviceBoard devices, RuleEngine rules, TelemetryWriter telemetry) {
+    Ingest(DeviceBoard devices, RuleEngine rules, TelemetryWriter telemetry, RunTracker running) {
         this.devices = devices;
         this.rules = rules;
         this.telemetry = telemetry;
+        this.running = running;
     }
 
     /** Takes a connector's body: a list of samples, one sample, a device event, or the clock's tick. */
@@ -38,12 +41,14 @@ class Ingest {
             log.trace("sample device={} point={} value={} quality={}", sample.deviceId(), sample.pointId(), sample.value(), sample.quality());
             devices.record(sample);
             rules.onSample(sample);
+            running.onSample(sample);
             telemetry.offer(sample); // never blocks: the alarm path does not wait for storage
         } else if (body instanceof DeviceEvent event) {
             log.info("device event device={} type={} attributes={}", event.deviceId(), event.type(), event.attributes());
             devices.record(event);
         } else if (body instanceof Tick tick) {
             rules.onTick(tick.now());
+            running.onTick(tick.now());
         } else if (body != null) {
             throw new IllegalArgumentException("ingest takes PointSample, List<PointSample>, DeviceEvent or Tick, not " + body.getClass().getName());
         }

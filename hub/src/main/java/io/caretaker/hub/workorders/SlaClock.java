@@ -3,6 +3,7 @@ package io.caretaker.hub.workorders;
 import io.caretaker.deviceprofiles.site.Site;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Computes a work order's due times from its tier and the site's working calendar. */
@@ -12,9 +13,15 @@ public class SlaClock {
     private final SlaProperties sla;
     private final WorkingCalendar calendar;
 
+    /** On the site file's calendar alone. */
     public SlaClock(SlaProperties sla, Site site) {
+        this(sla, WorkingCalendar.of(site));
+    }
+
+    @Autowired
+    public SlaClock(SlaProperties sla, WorkingCalendar calendar) {
         this.sla = sla;
-        this.calendar = WorkingCalendar.of(site);
+        this.calendar = calendar;
     }
 
     public DueTimes dueTimes(Tier tier, Instant openedAt) {

@@ -50,6 +50,13 @@ class WorkOrderRepository {
                 .params(deviceId, ruleId).query(WorkOrderRepository::map).list().stream().findFirst();
     }
 
+    /** The unfinished work order of this kind for this device and rule (fault, idle finding or maintenance plan), if any. */
+    Optional<WorkOrder> findOpen(WorkOrderKind kind, String deviceId, String ruleId) {
+        return jdbc.sql("select * from work_order where kind = ? and device_id = ? and rule_id = ? "
+                        + "and status not in ('CLOSED', 'CANCELLED') order by id")
+                .params(kind.name(), deviceId, ruleId).query(WorkOrderRepository::map).list().stream().findFirst();
+    }
+
     /** The latest corrective work order for this device and fault closed at or after {@code since}, if any. */
     Optional<Long> findClosedCorrectiveSince(String deviceId, String ruleId, Instant since) {
         return jdbc.sql("""

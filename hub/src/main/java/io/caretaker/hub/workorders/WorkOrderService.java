@@ -94,6 +94,54 @@ public class WorkOrderService {
         return workOrder;
     }
 
+    /**
+     * An IDLE_REVIEW work order for engineers: the device was idle or ran when it should not ({@code finding} names
+     * which). At most one is open per device and finding; while one is, nothing new opens.
+     */
+    @Transactional
+    public Optional<WorkOrder> openIdleReview(String deviceId, String finding, String title, String description) {
+        if (workOrders.findOpen(WorkOrderKind.IDLE_REVIEW, deviceId, finding).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        long id = workOrders.insert(WorkOrderKind.IDLE_REVIEW, deviceId, finding, Tier.MINOR, title, description, locationOf(deviceId),
+                new WorkOrder.Contact(null, null), now, sla.dueTimes(Tier.MINOR, now), null);
+        workOrders.audit(id, "open", null, WorkOrderStatus.OPEN, SYSTEM, now, "finding=" + finding);
+        log.info("work order opened workOrder={} kind=IDLE_REVIEW device={} finding={}", id, deviceId, finding);
+        return Optional.of(changed("opened", id, SYSTEM, now));
+    }
+
+    /**
+     * A PREVENTIVE work order for a maintenance plan: dispatch and respond clocks from its tier, resolve by when the
+     * maintenance is due (or the tier's resolve time, when that is later, e.g. when it opens late). While the plan's
+     * previous work order is unfinished, a new cycle counts as another occurrence of it instead.
+     */
+    @Transactional
+    public WorkOrder openPreventive(String deviceId, String planId, Tier tier, String title, String description, Instant dueAt) {
+        Instant now = clock.instant();
+        Optional<WorkOrder> open = workOrders.findOpen(WorkOrderKind.PREVENTIVE, deviceId, planId);
+        if (open.isPresent()) {
+            workOrders.addOccurrence(open.get().id());
+            workOrders.audit(open.get().id(), "recurrence", open.get().status(), open.get().status(), SYSTEM, now, "due=" + dueAt);
+            log.info("maintenance due again on an open work order workOrder={} device={} plan={} due={}", open.get().id(), deviceId, planId, dueAt);
+            return changed("recurred", open.get().id(), SYSTEM, now);
+        }
+        SlaClock.DueTimes due = sla.dueTimes(tier, now);
+        if (dueAt != null && dueAt.isAfter(due.resolveBy())) {
+            due = new SlaClock.DueTimes(due.dispatchBy(), due.respondBy(), dueAt);
+        }
+        long id = workOrders.insert(WorkOrderKind.PREVENTIVE, deviceId, planId, tier, title, description, locationOf(deviceId),
+                new WorkOrder.Contact(null, null), now, due, null);
+        workOrders.audit(id, "open", null, WorkOrderStatus.OPEN, SYSTEM, now, "plan=" + planId + " due=" + dueAt);
+        log.info("work order opened workOrder={} kind=PREVENTIVE device={} plan={} due={}", id, deviceId, planId, dueAt);
+        return changed("opened", id, SYSTEM, now);
+    }
+
+    private WorkOrder.Location locationOf(String deviceId) {
+        return site.device(deviceId).map(d -> new WorkOrder.Location(d.building(), d.floor(), d.room()))
+                .orElse(new WorkOrder.Location(null, null, null));
+    }
+
     /** A repair request (报修) from the service desk. */
     @Transactional
     public WorkOrder openRequest(RepairRequest request) {

@@ -74,6 +74,12 @@ class FaultToWorkOrderIT {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(workOrdersByDevice().keySet()).containsExactlyInAnyOrder("ahu-1", "meter-1", "door-1"));
 
+        // the air handler's fan status, ingested over OPC UA, is counted as utilisation (added up once a minute)
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                StreamSupport.stream(get("/api/utilisation").get("ranking").spliterator(), false)
+                        .filter(r -> r.get("deviceId").asText().equals("ahu-1")).findFirst().orElseThrow()
+                        .get("knownHours").asDouble()).isPositive());
+
         Map<String, JsonNode> workOrders = workOrdersByDevice();
         assertWorkOrder(workOrders.get("ahu-1"), "MAJOR", Duration.ofHours(2), 3);        // respond 2 h, resolve 3 working days
         assertWorkOrder(workOrders.get("meter-1"), "IMPORTANT", null, 2);                 // respond 1 working day, resolve 2
