@@ -10,10 +10,6 @@ import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.TestApi;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -102,11 +98,10 @@ class FaultToWorkOrderIT {
             assertThat(StreamSupport.stream(history.get("buckets").spliterator(), false).mapToDouble(b -> b.get("max").asDouble()).max())
                     .hasValueCloseTo(262.0, offset(0.01));
         });
-        var unknownPoint = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/devices/meter-1/points/voltage_l9/history")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(unknownPoint.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(unknownPoint.body()).get("detail").asText()).contains("has no point 'voltage_l9'");
+        var unknownPoint = TestApi.client(port).get().uri("/api/devices/meter-1/points/voltage_l9/history")
+                .exchange((request, response) -> Map.entry(response.getStatusCode().value(), json.readTree(response.getBody())));
+        assertThat(unknownPoint.getKey()).isEqualTo(404);
+        assertThat(unknownPoint.getValue().get("detail").asText()).contains("has no point 'voltage_l9'");
 
         demo.begin("meter-1", "SILENT");
         // OFFLINE at once on COMM_LOSS from the connector, at the latest after the profile's 30 s without data

@@ -1,0 +1,111 @@
+package io.caretaker.hub.console;
+
+import io.caretaker.deviceprofiles.FaultRule;
+import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.alarms.AlarmEvent;
+import io.caretaker.hub.alarms.AlarmService;
+import io.caretaker.hub.alarms.AlarmState;
+import io.caretaker.hub.workorders.WorkOrderService;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The control room: the live alarm board ({@code /console/alarms}) and an alarm's detail. */
+@Controller
+class AlarmPages {
+
+    private final AlarmBoard board;
+    private final WorkOrderService workOrders;
+    private final Site site;
+    private final ProfileCatalog profiles;
+    private final ApiFeatures features;
+    private final ConsoleProperties console;
+    private final ServiceDesk desk;
+    private final AlarmService alarms;
+
+    AlarmPages(AlarmBoard board, WorkOrderService workOrders, Site site, ProfileCatalog profiles, ApiFeatures features,
+               ConsoleProperties console, ServiceDesk desk, AlarmService alarms) {
+        this.board = board;
+        this.workOrders = workOrders;
+        this.site = site;
+        this.profiles = profiles;
+        this.features = features;
+        this.console = console;
+        this.desk = desk;
+        this.alarms = alarms;
+    }
+
+    @ModelAttribute("actions")
+    AlarmActions actions() {
+        // the alarm actions are the alarms feature's API; a button is offered once its endpoint exists
+        return new AlarmActions(features.has(HttpMethod.POST, "/api/alarms/0/ack"), features.has(HttpMethod.POST, "/api/alarms/0/shelve"),
+                features.has(HttpMethod.POST, "/api/alarms/0/unshelve"), features.has(HttpMethod.POST, "/api/alarms/0/out-of-service"));
+    }
+
+    @GetMapping("/console/alarms")
+    String page(AlarmBoard.Filter filter, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("buildings", board.buildings());
+        model.addAttribute("families", board.families());
+        model.addAttribute("states", states());
+        model.addAttribute("board", board.snapshot(filter));
+        model.addAttribute("refreshSeconds", console.refreshEvery().toSeconds());
+        return "alarms";
+    }
+
+    @GetMapping("/console/alarms/board")
+    String boardFragment(AlarmBoard.Filter filter, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("board", board.snapshot(filter));
+        return "alarms :: board";
+    }
+
+    @GetMapping("/console/alarms/{id}")
+    String detail(@PathVariable long id, Model model) {
+        AlarmRow alarm = board.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alarm " + id));
+        model.addAttribute("alarm", alarm);
+        model.addAttribute("events", alarms.history(id).stream().map(e -> new EventRow(e,
+                site.localTime(e.at()).toString().replace('T', ' ').substring(0, 19))).toList());
+        model.addAttribute("point", trendPoint(alarm));
+        model.addAttribute("workOrder", alarm.alarm().workOrderId() == null ? null
+                : workOrders.find(alarm.alarm().workOrderId()).map(desk::card).orElse(null));
+        return "alarm";
+    }
+
+    /** The point whose trend explains the alarm: a threshold rule's point; none for a no-data rule. */
+    private String trendPoint(AlarmRow alarm) {
+        return site.device(alarm.alarm().deviceId())
+                .map(d -> profiles.get(d.profile()))
+                .flatMap(p -> p.rules().stream().filter(r -> r.id().equals(alarm.alarm().ruleId())).findFirst())
+                .filter(FaultRule.Threshold.class::isInstance)
+                .map(r -> ((FaultRule.Threshold) r).point())
+                .orElse(null);
+    }
+
+    private static List<String> states() {
+        List<String> states = new ArrayList<>(List.of("OPEN", "ALL"));
+        for (AlarmState s : AlarmState.values()) {
+            states.add(s.name());
+        }
+        states.add("SUPPRESSED");
+        states.add("SHELVED");
+        states.add("OUT_OF_SERVICE");
+        return states;
+    }
+
+    /** One step of the alarm's audit trail, for the page. */
+    public record EventRow(AlarmEvent event, String at) {
+    }
+
+    /** Which alarm actions the API offers. */
+    public record AlarmActions(boolean ack, boolean shelve, boolean unshelve, boolean outOfService) {
+    }
+}

@@ -1,0 +1,116 @@
+package io.caretaker.hub.console;
+
+import io.caretaker.deviceprofiles.Point;
+import io.caretaker.deviceprofiles.PointKind;
+import io.caretaker.deviceprofiles.Severity;
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.devices.DeviceBoard;
+import io.caretaker.hub.devices.DeviceStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The engineers' pages: the equipment list with status and health, a page per device (zoomable point trends,
+ * alarm history, work orders), utilisation and alarm KPIs.
+ */
+@Controller
+class EquipmentPages {
+
+    private final DeviceBoard devices;
+    private final AlarmBoard alarms;
+    private final ServiceDesk desk;
+    private final ApiFeatures features;
+    private final Site site;
+    private final Clock clock;
+
+    EquipmentPages(DeviceBoard devices, AlarmBoard alarms, ServiceDesk desk, ApiFeatures features, Site site, Clock clock) {
+        this.devices = devices;
+        this.alarms = alarms;
+        this.desk = desk;
+        this.features = features;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/equipment")
+    String list(Model model) {
+        Instant now = clock.instant();
+        Map<String, List<AlarmRow>> active = alarms.snapshot(new AlarmBoard.Filter(null, null, "OPEN")).alarms().stream()
+                .filter(r -> r.state().isActive() && !r.alarm().suppressed())
+                .collect(Collectors.groupingBy(r -> r.alarm().deviceId()));
+        List<Equipment> rows = devices.all(now).stream().map(v -> {
+            List<AlarmRow> own = active.getOrDefault(v.device().id(), List.of());
+            Severity worst = own.stream().map(AlarmRow::severity).min(Comparator.naturalOrder()).orElse(null);
+            String health = v.status() == DeviceStatus.OFFLINE ? "OFFLINE" : worst == null ? "OK" : worst.name();
+            long openWork = desk.ofDevice(v.device().id()).stream().filter(c -> !c.workOrder().status().isFinished()).count();
+            return new Equipment(v, site.localTime(v.lastSeen()), health, own.size(), openWork);
+        }).toList();
+        model.addAttribute("equipment", rows);
+        return "equipment";
+    }
+
+    @GetMapping("/console/equipment/{deviceId}")
+    String device(@PathVariable String deviceId, Model model) {
+        DeviceBoard.DeviceView view = devices.find(deviceId, clock.instant())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device '" + deviceId + "' in the site file"));
+        model.addAttribute("device", view);
+        model.addAttribute("lastSeen", site.localTime(view.lastSeen()));
+        model.addAttribute("points", view.profile().points().stream().map(p -> new PointRow(p, shown(view.latest().get(p.id())))).toList());
+        model.addAttribute("trendPoints", view.profile().points().stream().filter(p -> p.kind() != PointKind.TEXT).map(Point::id).toList());
+        model.addAttribute("alarms", alarms.ofDevice(deviceId));
+        model.addAttribute("workOrders", desk.ofDevice(deviceId));
+        return "device";
+    }
+
+    @GetMapping("/console/utilisation")
+    String utilisation(Model model) {
+        model.addAttribute("available", features.has(HttpMethod.GET, "/api/utilisation"));
+        return "utilisation";
+    }
+
+    @GetMapping("/console/kpis")
+    String kpis(Model model) {
+        model.addAttribute("available", features.has(HttpMethod.GET, "/api/kpis/alarms"));
+        return "kpis";
+    }
+
+    private static String shown(PointSample sample) {
+        if (sample == null) {
+            return "—";
+        }
+        String value;
+        if (sample.value() instanceof Value.Number n) {
+            value = n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15 ? String.valueOf((long) n.value()) : String.format("%.2f", n.value());
+        } else if (sample.value() instanceof Value.Bool b) {
+            value = String.valueOf(b.value());
+        } else if (sample.value() instanceof Value.Text t) {
+            value = t.value();
+        } else {
+            value = "—";
+        }
+        return Objects.equals(sample.quality().name(), "GOOD") ? value : value + " (" + sample.quality() + ")";
+    }
+
+    /** One device in the list. */
+    public record Equipment(DeviceBoard.DeviceView view, OffsetDateTime lastSeen, String health, int activeAlarms, long openWorkOrders) {
+    }
+
+    /** One point with its latest value as text. */
+    public record PointRow(Point point, String latest) {
+    }
+}

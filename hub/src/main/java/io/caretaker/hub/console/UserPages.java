@@ -1,0 +1,60 @@
+package io.caretaker.hub.console;
+
+import io.caretaker.hub.system.security.ConsoleUsers;
+import io.caretaker.hub.system.security.Role;
+import java.security.Principal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators add users with a role and disable them ({@code /console/users}). */
+@Controller
+class UserPages {
+
+    static final int MIN_PASSWORD = 12;
+
+    private final ConsoleUsers users;
+    private final PasswordEncoder encoder;
+
+    UserPages(ConsoleUsers users, PasswordEncoder encoder) {
+        this.users = users;
+        this.encoder = encoder;
+    }
+
+    @GetMapping("/console/users")
+    String page(Model model) {
+        model.addAttribute("users", users.all());
+        model.addAttribute("roles", Role.values());
+        return "users";
+    }
+
+    @PostMapping("/console/users")
+    String create(@RequestParam String username, @RequestParam String password, @RequestParam Role role, RedirectAttributes redirect) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            redirect.addFlashAttribute("problem", "password: at least " + MIN_PASSWORD + " characters");
+            return "redirect:/console/users";
+        }
+        try {
+            users.create(username, encoder.encode(password), role);
+            redirect.addFlashAttribute("done", username);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/console/users";
+    }
+
+    @PostMapping("/console/users/{username}/enabled")
+    String enable(@PathVariable String username, @RequestParam boolean enabled, Principal me, RedirectAttributes redirect) {
+        if (!enabled && username.equals(me.getName())) {
+            redirect.addFlashAttribute("problem", "you cannot disable yourself; log in as another administrator to do it");
+            return "redirect:/console/users";
+        }
+        users.setEnabled(username, enabled);
+        return "redirect:/console/users";
+    }
+}

@@ -1,0 +1,37 @@
+package io.caretaker.hub.console;
+
+import io.caretaker.hub.workorders.Transition;
+import io.caretaker.hub.workorders.WorkOrder;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One work order on the service desk's board: its times in the site's zone, the SLA clock that runs now (the next
+ * due time for its status) and the transitions its status allows.
+ */
+public record WorkOrderCard(WorkOrder workOrder, OffsetDateTime openedAt, SlaClockView clock, List<Transition> transitions) {
+
+    public long id() {
+        return workOrder.id();
+    }
+
+    /** Building · floor · room, as far as known. */
+    public String where() {
+        WorkOrder.Location l = workOrder.location();
+        return l == null ? "" : java.util.stream.Stream.of(l.building(), l.floor(), l.room())
+                .filter(p -> p != null && !p.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    /** The SLA clock running now: which due time ({@code dispatch}, {@code respond}, {@code resolve}, {@code follow-up}). */
+    public record SlaClockView(String due, OffsetDateTime dueAt, boolean overdue, long minutes) {
+
+        /** "2h 05m", "3d 4h": how long until due, or how long overdue. */
+        public String remaining() {
+            long m = Math.abs(minutes);
+            if (m >= 24 * 60) {
+                return (m / (24 * 60)) + "d " + (m % (24 * 60)) / 60 + "h";
+            }
+            return (m / 60) + "h " + String.format("%02d", m % 60) + "m";
+        }
+    }
+}

@@ -1,0 +1,198 @@
+// Caretaker console: live updates by server-sent events, alarm actions through the API, the life-safety alarm
+// sound, and the trend charts. No build step: plain browser JavaScript beside htmx and ECharts from WebJars.
+(function () {
+  'use strict';
+  var csrfToken = document.querySelector('meta[name="_csrf"]');
+  var csrfHeader = document.querySelector('meta[name="_csrf_header"]');
+
+  function withCsrf(headers) {
+    if (csrfToken && csrfHeader) { headers[csrfHeader.content] = csrfToken.content; }
+    return headers;
+  }
+
+  document.addEventListener('htmx:configRequest', function (e) { withCsrf(e.detail.headers); });
+
+  // One stream per page: each event names what changed, and the boards listening for it fetch their new state.
+  function openStream() {
+    if (!document.body.dataset.stream || !window.EventSource) { return; }
+    var stream = new EventSource('/console/stream');
+    ['alarms', 'workorders'].forEach(function (what) {
+      stream.addEventListener(what, function () { document.body.dispatchEvent(new Event(what + '-changed')); });
+    });
+    stream.onopen = function () { document.body.dataset.streaming = 'open'; };
+    stream.onerror = function () { document.body.dataset.streaming = 'reconnecting'; };
+  }
+
+  // Alarm actions are the alarms API (JSON); the board refreshes when the change comes back as an event.
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.classList || !form.classList.contains('api-action')) { return; }
+    e.preventDefault();
+    var body = {};
+    new FormData(form).forEach(function (value, key) { body[key] = /^\d+$/.test(value) ? Number(value) : value; });
+    fetch(form.dataset.url, {
+      method: 'POST', credentials: 'same-origin',
+      headers: withCsrf({'Content-Type': 'application/json', 'Accept': 'application/json'}),
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.json().catch(function () { return {}; }).then(function (problem) {
+          alert((problem.title || response.status) + (problem.detail ? ': ' + problem.detail : ''));
+        });
+      }
+      if (form.dataset.after === 'reload') { location.reload(); }
+      else { document.body.dispatchEvent(new Event('alarms-changed')); }
+    });
+  });
+
+  // A life-safety alarm nobody has acknowledged sounds until it is acknowledged or silenced on this page.
+  var audio = null, silenced = false, beeping = null;
+  function beep() {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      var osc = audio.createOscillator(), gain = audio.createGain();
+      osc.type = 'square'; osc.frequency.value = 880; gain.gain.value = 0.08;
+      osc.connect(gain); gain.connect(audio.destination);
+      osc.start(); osc.stop(audio.currentTime + 0.35);
+    } catch (ignored) { /* no sound device: the banner still flashes */ }
+  }
+  function checkLifeSafety() {
+    var unacked = document.querySelector('[data-life-safety-unacked="true"]');
+    document.body.dataset.lifeSafetySound = unacked && !silenced ? 'on' : 'off';
+    if (unacked && !silenced && !beeping) { beep(); beeping = setInterval(beep, 1500); }
+    if ((!unacked || silenced) && beeping) { clearInterval(beeping); beeping = null; }
+    if (!unacked) { silenced = false; }
+  }
+  window.Caretaker = { silence: function () { silenced = true; checkLifeSafety(); } };
+  document.addEventListener('htmx:afterSettle', checkLifeSafety);
+
+  // Trend charts from the history API, zoomable (slider and mouse wheel).
+  var RANGES = {'1h': [3600e3, '10s'], '24h': [86400e3, '1m'], '7d': [7 * 86400e3, '10m']};
+  function drawTrend(el) {
+    if (!window.echarts || !el.dataset.point) { return; }
+    var range = RANGES[el.dataset.range] || RANGES['1h'];
+    var from = new Date(Date.now() - range[0]).toISOString();
+    var url = '/api/devices/' + encodeURIComponent(el.dataset.device) + '/points/' + encodeURIComponent(el.dataset.point)
+      + '/history?step=' + range[1] + '&from=' + encodeURIComponent(from);
+    fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}}).then(function (r) { return r.json(); }).then(function (h) {
+      var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+      var points = (h.buckets || []).filter(function (b) { return b.count > 0; });
+      chart.setOption({
+        animation: false,
+        tooltip: {trigger: 'axis'},
+        legend: {data: ['mean', 'min', 'max'], formatter: function (k) { return el.dataset['t' + k[0].toUpperCase() + k.slice(1)] || k; }},
+        grid: {left: 60, right: 24, top: 36, bottom: 70},
+        xAxis: {type: 'time'},
+        yAxis: {type: 'value', name: h.unit || '', scale: true},
+        dataZoom: [{type: 'inside'}, {type: 'slider'}],
+        series: ['mean', 'min', 'max'].map(function (k) {
+          return {name: k, tooltip: {valueFormatter: function (v) { return v + ' ' + (h.unit || ''); }}, type: 'line', showSymbol: false, lineStyle: k === 'mean' ? {width: 2} : {width: 1, type: 'dashed'},
+            data: points.map(function (b) { return [b.start, b[k]]; })};
+        })
+      }, true);
+      el.dataset.loaded = String(points.length);
+    });
+  }
+  function setUpTrends() {
+    var el = document.getElementById('trend');
+    if (!el) { return; }
+    var pick = document.getElementById('trend-point');
+    if (pick) { pick.addEventListener('change', function () { el.dataset.point = pick.value; drawTrend(el); }); }
+    document.querySelectorAll('button.range').forEach(function (b) {
+      b.classList.toggle('on', b.dataset.range === el.dataset.range);
+      b.addEventListener('click', function () {
+        el.dataset.range = b.dataset.range;
+        document.querySelectorAll('button.range').forEach(function (o) { o.classList.toggle('on', o === b); });
+        drawTrend(el);
+      });
+    });
+    window.addEventListener('resize', function () { var c = window.echarts && echarts.getInstanceByDom(el); if (c) { c.resize(); } });
+    drawTrend(el);
+  }
+
+  // Figures from an API whose shape the page does not fix (utilisation, alarm KPIs): numbers as tiles, lists as tables.
+  function setUpFigures() {
+    var el = document.getElementById('figures');
+    if (!el) { return; }
+    fetch(el.dataset.api, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.json(); }).then(function (data) {
+        el.innerHTML = '';
+        if (data && Array.isArray(data.days) && Array.isArray(data.ranking)) { utilisation(el, data); }
+        else if (data && Array.isArray(data.perTenMinutes)) { alarmKpis(el, data); }
+        else { render(el, data, ''); }
+      });
+  }
+  function chartBox(parent, title) {
+    var h = document.createElement('h2'); h.textContent = title; parent.appendChild(h);
+    var box = document.createElement('div'); box.className = 'chart'; parent.appendChild(box);
+    return window.echarts ? echarts.init(box) : null;
+  }
+  // GET /api/utilisation: run hours per day, the duty-cycle heat map, the idle ranking
+  function utilisation(el, data) {
+    var devices = Array.from(new Set(data.days.map(function (d) { return d.deviceId; }))).sort();
+    var days = Array.from(new Set(data.days.map(function (d) { return d.day; }))).sort();
+    var runHours = chartBox(el, el.dataset.tRunHours || 'Run hours per day');
+    if (runHours) {
+      runHours.setOption({tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {left: 50, right: 20, top: 40, bottom: 30},
+        xAxis: {type: 'category', data: days}, yAxis: {type: 'value', name: 'h'},
+        series: devices.map(function (dev) {
+          return {name: dev, type: 'bar', data: days.map(function (day) {
+            var d = data.days.find(function (x) { return x.deviceId === dev && x.day === day; }); return d ? d.runHours : 0; })};
+        })});
+    }
+    var heat = chartBox(el, el.dataset.tDutyCycle || 'Duty cycle (%)');
+    if (heat) {
+      heat.setOption({tooltip: {}, grid: {left: 120, right: 20, top: 10, bottom: 60},
+        xAxis: {type: 'category', data: days}, yAxis: {type: 'category', data: devices},
+        visualMap: {min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, calculable: true},
+        series: [{type: 'heatmap', label: {show: true}, data: data.days.filter(function (d) { return d.dutyCycle !== null; }).map(function (d) {
+          return [days.indexOf(d.day), devices.indexOf(d.deviceId), Math.round(d.dutyCycle * 100)]; })}]});
+    }
+    render(el, data.ranking, el.dataset.tIdleRanking || 'Idle ranking (most idle first)');
+  }
+  // GET /api/kpis/alarms: the alarm rate per 10 minutes against the flood line, then the figures and lists
+  function alarmKpis(el, data) {
+    var rate = chartBox(el, el.dataset.tPerTenMinutes || 'Alarms per 10 minutes');
+    if (rate) {
+      rate.setOption({tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 70},
+        xAxis: {type: 'time'}, yAxis: {type: 'value'}, dataZoom: [{type: 'inside'}, {type: 'slider'}],
+        series: [{type: 'bar', name: 'alarms', data: data.perTenMinutes.map(function (i) {
+          return {value: [i.start, i.alarms], itemStyle: {color: i.flood ? '#d0021b' : '#1f5fbf'}}; }),
+          markLine: data.floodAt ? {symbol: 'none', data: [{yAxis: data.floodAt, name: 'flood'}], lineStyle: {color: '#d0021b'}} : undefined}]});
+    }
+    var rest = Object.assign({}, data); delete rest.perTenMinutes;
+    render(el, rest, '');
+  }
+  function render(parent, data, name) {
+    if (Array.isArray(data)) {
+      if (name) { var h = document.createElement('h2'); h.textContent = name; parent.appendChild(h); }
+      var table = document.createElement('table'); table.className = 'compact';
+      var keys = data.length && typeof data[0] === 'object' ? Object.keys(data[0]) : ['value'];
+      table.innerHTML = '<thead><tr>' + keys.map(function (k) { return '<th>' + esc(k) + '</th>'; }).join('') + '</tr></thead>';
+      data.forEach(function (row) {
+        var tr = document.createElement('tr');
+        tr.innerHTML = keys.map(function (k) {
+          var v = typeof row === 'object' ? row[k] : row;
+          return '<td>' + esc(typeof v === 'object' && v !== null ? JSON.stringify(v) : v) + '</td>';
+        }).join('');
+        table.appendChild(tr);
+      });
+      parent.appendChild(table);
+    } else if (data && typeof data === 'object') {
+      var tiles = document.createElement('div'); tiles.className = 'tiles';
+      Object.keys(data).forEach(function (k) {
+        var v = data[k];
+        if (v === null || typeof v !== 'object') {
+          var t = document.createElement('div'); t.className = 'tile';
+          t.innerHTML = '<b>' + esc(typeof v === 'number' ? Math.round(v * 100) / 100 : v) + '</b><span>' + esc(k) + '</span>';
+          tiles.appendChild(t);
+        }
+      });
+      parent.appendChild(tiles);
+      Object.keys(data).forEach(function (k) { if (data[k] && typeof data[k] === 'object') { render(parent, data[k], k); } });
+    }
+  }
+  function esc(v) { return String(v === undefined || v === null ? '' : v).replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
+
+  document.addEventListener('DOMContentLoaded', function () { openStream(); checkLifeSafety(); setUpTrends(); setUpFigures(); });
+})();

@@ -1,0 +1,218 @@
+package io.caretaker.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.caretaker.hub.TestApi;
+import io.caretaker.hub.demo.DemoSite;
+import io.caretaker.simulators.SimulatedDevice.Behaviour;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real browser (Debian's chromium driven by Selenium through chromedriver) against the embedded
+ * demo: log in, watch a simulated fault appear on the alarm board without a reload, acknowledge it where the
+ * alarms API offers that, open its work order and dispatch it, switch the language; every main page fits 1366x768
+ * and 1920x1080 without sideways scrolling. With {@code -Dcaretaker.screenshots=DIR} it saves the screenshots of the
+ * three main pages at both sizes (the README's pictures).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class ConsoleBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final List<Dimension> SIZES = List.of(new Dimension(1920, 1080), new Dimension(1366, 768));
+
+    @TempDir
+    static Path workDir;
+
+    @DynamicPropertySource
+    static void demo(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:console-it;DB_CLOSE_DELAY=-1");
+        int mqtt = freePort();
+        int modbus = freePort();
+        int opcua = freePort();
+        registry.add("caretaker.demo.mqtt-port", () -> mqtt);
+        registry.add("caretaker.demo.modbus-port", () -> modbus);
+        registry.add("caretaker.demo.opcua-port", () -> opcua);
+        registry.add("caretaker.demo.work-dir", () -> workDir.toString());
+        registry.add("caretaker.opcua.pki-directory", () -> workDir.resolve("opcua-client-pki").toString());
+        registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/console-scenario.yaml");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoSite demo;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver); apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-extensions", "--disable-sync", "--disable-default-apps",
+                "--disable-component-update", "--no-first-run", "--mute-audio", "--lang=en-US", "--window-size=1920,1080",
+                "--user-data-dir=" + workDir.resolve("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aFaultAppearsLiveAndIsFollowedToItsWorkOrderInBothLanguages() throws IOException {
+        browser.get(url("/console/alarms?lang=en"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(TestApi.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(TestApi.ADMIN_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.urlContains("/console/alarms"));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-streaming", "open"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("window.sameBoard = 'not reloaded';");
+
+        demo.device("door-1").orElseThrow().behave(Behaviour.FAULT);   // battery at 2.5 V: battery-low after its 10 s
+
+        By door = By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']");
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(door));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameBoard")).isEqualTo("not reloaded");
+        // located afresh each time: the board is swapped whenever something changes
+        wait.until(ExpectedConditions.attributeToBe(door, "data-state", "ACTIVE_UNACKED"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(door, "Lobby east door"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(door, "Minor"));
+
+        List<WebElement> ack = browser.findElements(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low'] button.ack"));
+        if (!ack.isEmpty()) {                                           // the alarms API offers acknowledgement
+            ack.get(0).click();
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']"),
+                    "data-state", "ACTIVE_ACKED"));
+        }
+
+        // its work order, from the board, and the service desk's first step
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("tr[data-device='door-1'][data-rule='battery-low'] a[href*='/console/workorders/']"))).click();
+        wait.until(ExpectedConditions.urlMatches(".*/console/workorders/\\d+$"));
+        assertThat(browser.findElement(By.id("wo-status")).getText()).isEqualTo("Open");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Door contact battery below 2.8 V");
+        new Select(browser.findElement(By.cssSelector("#do-dispatch select[name=trade]"))).selectByValue("SECURITY");
+        browser.findElement(By.cssSelector("#do-dispatch button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("wo-status"), "Dispatched"));
+
+        // 简体中文, then back
+        browser.findElement(By.id("lang-zh")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("wo-status"), "已派工"));
+        assertThat(browser.findElement(By.tagName("header")).getText()).contains("中控室", "客服工单");
+        browser.get(url("/console/alarms"));                             // the choice is remembered
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("报警看板");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.alarm")));
+        screenshots("alarm-board-zh");
+        browser.findElement(By.id("lang-en")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Alarm board"));
+
+        // two worse faults: the board puts the worst first (priority, then time), live again
+        demo.device("ahu-1").orElseThrow().behave(Behaviour.FAULT);     // supply air 35 °C: MAJOR
+        demo.device("meter-1").orElseThrow().behave(Behaviour.FAULT);   // phase 1 at 262 V: IMPORTANT
+        List<String> faults = List.of("supply-air-too-hot", "voltage-l1-high", "battery-low");
+        // (a device slow to report on a busy machine may add its own no-data alarm: only these three are compared)
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> boardRules().containsAll(faults));
+        assertThat(boardRules().stream().filter(faults::contains).toList()).containsExactlyElementsOf(faults);
+        screenshots("alarm-board");
+
+        browser.get(url("/console/workorders"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#wo-board article.wo")));
+        screenshots("service-desk");
+        browser.get(url("/console/equipment"));
+        assertThat(browser.findElement(By.id("device-door-1")).getText()).contains("Minor alarm");
+        screenshots("equipment");
+
+        // a device's trend from the history API: the phase 1 voltage, with the fault's 262 V in it
+        browser.get(url("/console/equipment/meter-1"));
+        new Select(browser.findElement(By.id("trend-point"))).selectByValue("voltage_l1");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            String loaded = d.findElement(By.id("trend")).getAttribute("data-loaded");
+            return loaded != null && Integer.parseInt(loaded) > 0;
+        });
+        Object highest = ((JavascriptExecutor) browser).executeScript(
+                "return Math.max.apply(null, echarts.getInstanceByDom(document.getElementById('trend')).getOption().series[2].data.map(p => p[1]));");
+        assertThat(((Number) highest).doubleValue()).isEqualTo(262.0);
+        screenshots("device");
+    }
+
+    private List<String> boardRules() {
+        // read in one go in the page: the board may be swapped for a fresher one between two element look-ups
+        Object rules = ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('tr.alarm')).map(r => r.dataset.rule);");
+        return ((List<?>) rules).stream().map(String::valueOf).toList();
+    }
+
+    /** Each size: nothing wider than the window; with -Dcaretaker.screenshots=DIR, a picture of it. */
+    private void screenshots(String page) throws IOException {
+        String dir = System.getProperty("caretaker.screenshots");
+        for (Dimension size : SIZES) {
+            browser.manage().window().setSize(size);
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as(page + " scrolls sideways at " + size).isLessThanOrEqualTo(0);
+            if (dir != null && !dir.isBlank()) {
+                File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+                Path target = Path.of(dir).resolve(page + "-" + size.getWidth() + "x" + size.getHeight() + ".png");
+                Files.createDirectories(target.getParent());
+                Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        browser.manage().window().setSize(SIZES.get(0));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
