@@ -20,12 +20,15 @@ final class BenchSite {
     static final double CLEAR_BELOW = 70;
     static final String SENSOR_PROFILE = "bench-sensor";
     static final String OPCUA_PROFILE = "bench-opcua-bulk";
+    /** Points of a wide device, for the heap at many points: 3,334 of them make 100k points in a site file the hub can read. */
+    static final int POINTS_PER_WIDE = 30;
+    static final String WIDE_PROFILE = "bench-wide";
 
     private BenchSite() {
     }
 
     static String sensorId(int i) {
-        return String.format(Locale.ROOT, "s-%05d", i);
+        return String.format(Locale.ROOT, "s%05d", i);
     }
 
     static String meterId(int i) {
@@ -92,15 +95,35 @@ final class BenchSite {
                     """.formatted(i, i));
         }
         Files.writeString(dir.resolve(OPCUA_PROFILE + ".yaml"), opcua.toString(), StandardCharsets.UTF_8);
+        StringBuilder wide = new StringBuilder("""
+                # A device reporting %d readings per MQTT message, such as a multi-circuit meter.
+                formatVersion: 1
+                id: %s
+                name: Benchmark wide device
+                family: meter
+                tags: [meter]
+                mqtt:
+                  topics: ["bench/{id}/telemetry"]
+                points:
+                """.formatted(POINTS_PER_WIDE, WIDE_PROFILE));
+        for (int i = 0; i < POINTS_PER_WIDE; i++) {
+            wide.append("""
+                      - id: p%02d
+                        kind: number
+                        bindings:
+                          mqtt: {path: /p%02d}
+                    """.formatted(i, i));
+        }
+        Files.writeString(dir.resolve(WIDE_PROFILE + ".yaml"), wide.toString(), StandardCharsets.UTF_8);
     }
 
-    /** A site of {@code sensors} MQTT room sensors on one broker. */
-    static void writeSensorSite(Path file, String siteId, int sensors, String brokerUrl) throws IOException {
+    /** A site of {@code sensors} MQTT devices of {@code profile} on one broker. */
+    static void writeSensorSite(Path file, String siteId, int sensors, String profile, String brokerUrl) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             header(out, siteId);
             out.write(sensors == 0 ? "devices: []\n" : "devices:\n");
             for (int i = 0; i < sensors; i++) {
-                out.write("  - {id: " + sensorId(i) + ", profile: " + SENSOR_PROFILE + ", building: Bench, connection: {protocol: mqtt, broker: \""
+                out.write("  - {id: " + sensorId(i) + ", profile: " + profile + ", building: Bench, connection: {protocol: mqtt, broker: \""
                         + brokerUrl + "\"}}\n");
             }
         }

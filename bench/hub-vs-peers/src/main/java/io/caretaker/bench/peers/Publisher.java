@@ -107,11 +107,35 @@ final class Publisher implements AutoCloseable {
         String device(long sequence);
     }
 
+    /** The message a device sends. */
+    interface Payloads {
+        byte[] payload(long sequence);
+    }
+
+    /** The bench sensor's normal readings. */
+    static final Payloads NORMAL = n -> payload(20 + n % 50 / 10.0, n);
+
+    /** A wide device's message: {@code fields} readings p00, p01, ... */
+    static Payloads wide(int fields) {
+        return n -> {
+            StringBuilder json = new StringBuilder("{");
+            for (int i = 0; i < fields; i++) {
+                json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "\"p%02d\":%d.%d", i, i, n % 10));
+            }
+            return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
     /**
      * Publishes at {@code rate} messages per second (unbounded if {@code rate <= 0}) for {@code seconds}, or until
      * {@code stop} is set, spreading messages over {@code devices}; normal readings only.
      */
     Run run(double rate, double seconds, Devices devices, AtomicBoolean stop) throws MqttException, InterruptedException {
+        return run(rate, seconds, devices, NORMAL, stop);
+    }
+
+    Run run(double rate, double seconds, Devices devices, Payloads payloads, AtomicBoolean stop)
+            throws MqttException, InterruptedException {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long sent = 0;
@@ -126,7 +150,7 @@ final class Publisher implements AutoCloseable {
                 continue;
             }
             while (sent < due && !stop.get()) {
-                publish(devices.device(sent), payload(20 + sent % 50 / 10.0, sent));
+                publish(devices.device(sent), payloads.payload(sent));
                 sent++;
             }
         }
