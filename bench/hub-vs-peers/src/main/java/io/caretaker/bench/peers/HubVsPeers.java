@@ -44,7 +44,7 @@ public final class HubVsPeers {
     private HubVsPeers(Options options) throws Exception {
         this.options = options;
         this.scale = Scale.named(options.scale());
-        this.work = options.out().resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        this.work = options.out().toAbsolutePath().resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     /** Command-line options. */
