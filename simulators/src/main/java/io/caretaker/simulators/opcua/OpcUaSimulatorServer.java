@@ -81,6 +81,8 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
     private final OpcUaServer server;
     private final SimulatorNamespace namespace;
     private final List<SimulatedAirHandler> airHandlers = new CopyOnWriteArrayList<>();
+    private final List<org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode> bulkVariables = new CopyOnWriteArrayList<>();
+    private long bulkChanges;
     private final ScheduledExecutorService ticker;
     private final FileBasedTrustListManager trustList;
     private final X509Certificate certificate;
@@ -157,9 +159,24 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         var folder = namespace.addFolder("Devices/" + deviceId, deviceId);
         DateTime now = DateTime.now();
         for (int i = 0; i < count; i++) {
-            namespace.addVariable(folder, prefix + "Value" + i, "Value" + i, NodeIds.Double)
-                    .setValue(new DataValue(new Variant((double) i), StatusCode.GOOD, now, now));
+            var variable = namespace.addVariable(folder, prefix + "Value" + i, "Value" + i, NodeIds.Double);
+            variable.setValue(new DataValue(new Variant((double) i), StatusCode.GOOD, now, now));
+            bulkVariables.add(variable);
         }
+    }
+
+    /**
+     * Gives every variable of the bulk devices a new value stamped now, so subscribers see a change per variable;
+     * a load test calls it at the rate it wants changes. Returns the number of variables changed.
+     */
+    public synchronized int changeBulkValues() {
+        bulkChanges++;
+        DateTime now = DateTime.now();
+        int i = 0;
+        for (var variable : bulkVariables) {
+            variable.setValue(new DataValue(new Variant((double) (i++ + bulkChanges)), StatusCode.GOOD, now, now));
+        }
+        return i;
     }
 
     /** Lets a client with this certificate open a secure channel, as an operator trusting the hub would. */

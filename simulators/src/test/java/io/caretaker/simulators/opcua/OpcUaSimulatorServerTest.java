@@ -70,6 +70,19 @@ class OpcUaSimulatorServerTest {
         assertThat(server.valueOf("ahu-1/SupplyAirTemperature").getStatusCode().isGood()).isTrue();
         assertThat((Double) value("ahu-1/SupplyAirTemperature")).isBetween(15.5, 16.5);
     }
+    @Test
+    void bulkDevicesChangeEveryVariableWhenAsked() {
+        server.addBulkDevice("ua-1", "ua-1/", 3);
+        assertThat(value("ua-1/Value2")).isEqualTo(2.0);
+
+        assertThat(server.changeBulkValues()).isEqualTo(3);
+
+        assertThat(value("ua-1/Value0")).isEqualTo(1.0);
+        assertThat(value("ua-1/Value2")).isEqualTo(3.0);
+        server.changeBulkValues();
+        assertThat(value("ua-1/Value2")).isEqualTo(4.0);
+    }
+
 
     private Object value(String nodeId) {
         return server.valueOf(nodeId).getValue().getValue();
