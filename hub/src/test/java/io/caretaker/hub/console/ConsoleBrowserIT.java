@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.caretaker.hub.TestApi;
 import io.caretaker.hub.demo.DemoSite;
-import io.caretaker.simulators.SimulatedDevice.Behaviour;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -68,6 +67,7 @@ class ConsoleBrowserIT {
         registry.add("caretaker.demo.work-dir", () -> workDir.toString());
         registry.add("caretaker.opcua.pki-directory", () -> workDir.resolve("opcua-client-pki").toString());
         registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/console-scenario.yaml");
+        registry.add("caretaker.site.file", () -> "classpath:caretaker/e2e-site.yaml");
     }
 
     @LocalServerPort
@@ -114,7 +114,7 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']"))).isEmpty();
         ((JavascriptExecutor) browser).executeScript("window.sameBoard = 'not reloaded';");
 
-        demo.device("door-1").orElseThrow().behave(Behaviour.FAULT);   // battery at 2.5 V: battery-low after its 10 s
+        demo.begin("door-1", "battery-low");   // battery at 2.5 V: battery-low after its 10 s
 
         By door = By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']");
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(door));
@@ -153,8 +153,8 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Alarm board"));
 
         // two worse faults: the board puts the worst first (priority, then time), live again
-        demo.device("ahu-1").orElseThrow().behave(Behaviour.FAULT);     // supply air 35 °C: MAJOR
-        demo.device("meter-1").orElseThrow().behave(Behaviour.FAULT);   // phase 1 at 262 V: IMPORTANT
+        demo.begin("ahu-1", "cooling-lost");   // supply air 35 °C: MAJOR
+        demo.begin("meter-1", "overvoltage");   // phase 1 at 262 V: IMPORTANT
         List<String> faults = List.of("supply-air-too-hot", "voltage-l1-high", "battery-low");
         // (a device slow to report on a busy machine may add its own no-data alarm: only these three are compared)
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> boardRules().containsAll(faults));
