@@ -114,6 +114,7 @@ class RuleEngineTest {
     @Test
     void aLostDeviceSuppressesItsPointRulesButNotItsNoDataOrEventRules() {
         RuleEngine engine = engine(FRIDAY_NOON, List.of());
+        engine.onTick(FRIDAY_NOON);   // no-data times count from the first tick
 
         engine.onSample(PointSample.commLoss("ahu-1", "supply_air_temperature", FRIDAY_NOON.plusSeconds(10)));
         assertThat(sink).containsExactlyInAnyOrder(
@@ -139,6 +140,7 @@ class RuleEngineTest {
     @Test
     void aDeviceThatWentQuietSuppressesItsPointRulesUntilItIsHeardAgain() {
         RuleEngine engine = engine(FRIDAY_NOON, List.of());
+        engine.onTick(FRIDAY_NOON);   // no-data times count from the first tick
 
         engine.onTick(FRIDAY_NOON.plusSeconds(300));
 
