@@ -179,6 +179,15 @@ class ConsoleBrowserIT {
                 "return Math.max.apply(null, echarts.getInstanceByDom(document.getElementById('trend')).getOption().series[2].data.map(p => p[1]));");
         assertThat(((Number) highest).doubleValue()).isEqualTo(262.0);
         screenshots("device");
+
+        // the engineers' figures, drawn from the utilisation and alarm KPI APIs
+        browser.get(url("/console/utilisation"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#figures canvas")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("figures"), "ahu-1"));
+        browser.get(url("/console/kpis"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#figures canvas")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("figures"), "annunciated"));
+        screenshots("kpis");
     }
 
     private List<String> boardRules() {
