@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -92,7 +92,14 @@ class ConsoleBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = waitUpTo(Duration.ofSeconds(20));
+    }
+
+    /** A wait that looks again when the live board has replaced the rows it found. */
+    private WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     @AfterEach
@@ -117,19 +124,20 @@ class ConsoleBrowserIT {
         demo.begin("door-1", "battery-low");   // battery at 2.5 V: battery-low after its 10 s
 
         By door = By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']");
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(door));
+        waitUpTo(Duration.ofSeconds(90)).until(ExpectedConditions.presenceOfElementLocated(door));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameBoard")).isEqualTo("not reloaded");
         // located afresh each time: the board is swapped whenever something changes
         wait.until(ExpectedConditions.attributeToBe(door, "data-state", "ACTIVE_UNACKED"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(door, "Lobby east door"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(door, "Minor"));
 
-        List<WebElement> ack = browser.findElements(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low'] button.ack"));
-        if (!ack.isEmpty()) {                                           // the alarms API offers acknowledgement
-            ack.get(0).click();
-            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("tr[data-device='door-1'][data-rule='battery-low']"),
-                    "data-state", "ACTIVE_ACKED"));
-        }
+        // the board is swapped whenever something changes, so the button is found afresh until a click lands
+        By ack = By.cssSelector("tr[data-device='door-1'][data-rule='battery-low'] button.ack");
+        wait.until(d -> {
+            d.findElement(ack).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.attributeToBe(door, "data-state", "ACTIVE_ACKED"));
 
         // its work order, from the board, and the service desk's first step
         wait.until(ExpectedConditions.elementToBeClickable(
@@ -157,7 +165,7 @@ class ConsoleBrowserIT {
         demo.begin("meter-1", "overvoltage");   // phase 1 at 262 V: IMPORTANT
         List<String> faults = List.of("supply-air-too-hot", "voltage-l1-high", "battery-low");
         // (a device slow to report on a busy machine may add its own no-data alarm: only these three are compared)
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> boardRules().containsAll(faults));
+        waitUpTo(Duration.ofSeconds(90)).until(d -> boardRules().containsAll(faults));
         assertThat(boardRules().stream().filter(faults::contains).toList()).containsExactlyElementsOf(faults);
         screenshots("alarm-board");
 
@@ -171,7 +179,7 @@ class ConsoleBrowserIT {
         // a device's trend from the history API: the phase 1 voltage, with the fault's 262 V in it
         browser.get(url("/console/equipment/meter-1"));
         new Select(browser.findElement(By.id("trend-point"))).selectByValue("voltage_l1");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+        waitUpTo(Duration.ofSeconds(30)).until(d -> {
             String loaded = d.findElement(By.id("trend")).getAttribute("data-loaded");
             return loaded != null && Integer.parseInt(loaded) > 0;
         });
