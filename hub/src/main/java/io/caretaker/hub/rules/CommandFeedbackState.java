@@ -12,33 +12,14 @@ import java.util.OptionalDouble;
  * It raises once they have disagreed for {@code for} (the time the plant needs to follow its command) and clears
  * as soon as they agree. A lost reading of either forgets a half-run delay rather than guess.
  */
-final class CommandFeedbackState implements RuleEngine.RuleState {
+final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedback> {
 
-    private final String deviceId;
-    private final FaultRule.CommandFeedback rule;
     private Double command;
     private Double feedback;
     private Instant disagreeingSince;
-    private boolean active;
 
     CommandFeedbackState(String deviceId, FaultRule.CommandFeedback rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
+        super(deviceId, rule);
     }
 
     @Override
@@ -52,8 +33,8 @@ final class CommandFeedbackState implements RuleEngine.RuleState {
         if (!isCommand && !sample.pointId().equals(rule.feedback())) {
             return null;
         }
-        OptionalDouble value = sample.value().asDouble();
-        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+        OptionalDouble value = usableValue(sample);
+        if (value.isEmpty()) {
             if (sample.quality() == Quality.COMM_LOSS) {
                 command = null;
                 feedback = null;

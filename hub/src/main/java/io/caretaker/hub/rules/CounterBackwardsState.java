@@ -11,32 +11,13 @@ import java.util.OptionalDouble;
  * raises (the meter was reset, replaced or rolled back); the alarm clears {@code clearAfter} after the last step
  * back. The lower reading becomes the new base, so a reset raises once, not on every later reading.
  */
-final class CounterBackwardsState implements RuleEngine.RuleState {
+final class CounterBackwardsState extends DeviceRuleState<FaultRule.CounterBackwards> {
 
-    private final String deviceId;
-    private final FaultRule.CounterBackwards rule;
     private Double last;
-    private boolean active;
     private Instant lastStepBack;
 
     CounterBackwardsState(String deviceId, FaultRule.CounterBackwards rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
+        super(deviceId, rule);
     }
 
     @Override
@@ -44,8 +25,8 @@ final class CounterBackwardsState implements RuleEngine.RuleState {
         if (!sample.pointId().equals(rule.point())) {
             return null;
         }
-        OptionalDouble value = sample.value().asDouble();
-        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+        OptionalDouble value = usableValue(sample);
+        if (value.isEmpty()) {
             return null;
         }
         double now = value.getAsDouble();

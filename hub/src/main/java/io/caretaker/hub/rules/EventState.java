@@ -14,36 +14,17 @@ import java.util.Set;
  * ({@code phase: end}) clears, and so does {@code clearAfter} without a recurrence. An end for an event the hub
  * never saw begin (it restarted meanwhile) still clears an alarm resumed from the store.
  */
-final class EventState implements RuleEngine.RuleState {
+final class EventState extends DeviceRuleState<FaultRule.Event> {
 
     static final String PHASE = "phase";
     static final String EVENT_ID = "eventId";
     static final String END = "end";
 
-    private final String deviceId;
-    private final FaultRule.Event rule;
     private final Set<String> open = new HashSet<>();
-    private boolean active;
     private Instant lastOccurred;
 
     EventState(String deviceId, FaultRule.Event rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
+        super(deviceId, rule);
     }
 
     @Override

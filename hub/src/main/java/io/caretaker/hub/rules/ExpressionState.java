@@ -19,25 +19,21 @@ import org.slf4j.LoggerFactory;
  * point without a usable value, or a rule whose {@code only} does not hold, leaves the verdict and its delay as they
  * were; a lost connection forgets a half-run delay rather than guess.
  */
-final class ExpressionState implements RuleEngine.RuleState {
+final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
     private static final Logger log = LoggerFactory.getLogger(ExpressionState.class);
 
-    private final String deviceId;
-    private final FaultRule.Expression rule;
     private final RuleExpression raise;
     private final RuleExpression clear;
     private final RuleExpression only;
     private final Set<String> points;
     private final Map<String, Object> values = new HashMap<>();
-    private boolean active;
     private Instant holdingSince;
     private Instant pendingAt;
     private boolean warned;
 
     ExpressionState(String deviceId, FaultRule.Expression rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
+        super(deviceId, rule);
         this.raise = RuleExpression.parse(rule.when());
         this.clear = rule.clear() == null || rule.clear().when() == null ? null : RuleExpression.parse(rule.clear().when());
         this.only = rule.only() == null ? null : RuleExpression.parse(rule.only());
@@ -54,18 +50,8 @@ final class ExpressionState implements RuleEngine.RuleState {
     }
 
     @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
     public void resumeActive() {
-        active = true;
+        super.resumeActive();
         holdingSince = null;
     }
 

@@ -10,31 +10,12 @@ import java.util.OptionalDouble;
  * whole window and moved less than the tolerance, and clears as soon as the point moves by the tolerance. A lost
  * or bad reading breaks the window: a stuck sensor is one that keeps answering with the same value.
  */
-final class FlatLineState implements RuleEngine.RuleState {
+final class FlatLineState extends DeviceRuleState<FaultRule.FlatLine> {
 
-    private final String deviceId;
-    private final FaultRule.FlatLine rule;
     private final PointHistory history = new PointHistory();
-    private boolean active;
 
     FlatLineState(String deviceId, FaultRule.FlatLine rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
+        super(deviceId, rule);
     }
 
     @Override
@@ -47,8 +28,8 @@ final class FlatLineState implements RuleEngine.RuleState {
         if (!sample.pointId().equals(rule.point())) {
             return null;
         }
-        OptionalDouble value = sample.value().asDouble();
-        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+        OptionalDouble value = usableValue(sample);
+        if (value.isEmpty()) {
             if (sample.quality() == Quality.COMM_LOSS || sample.quality() == Quality.BAD) {
                 history.clear();
             }

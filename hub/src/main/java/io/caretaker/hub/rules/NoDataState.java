@@ -12,32 +12,13 @@ import java.time.Instant;
  * on the next sample. Without a {@code start}, the first tick starts the count: the engine's first tick comes once
  * ingest runs, so a site of many devices still connecting at start-up does not raise spurious no-data alarms.
  */
-final class NoDataState implements RuleEngine.RuleState {
+final class NoDataState extends DeviceRuleState<FaultRule.NoData> {
 
-    private final String deviceId;
-    private final FaultRule.NoData rule;
     private Instant lastHeard;
-    private boolean active;
 
     NoDataState(String deviceId, FaultRule.NoData rule, Instant start) {
-        this.deviceId = deviceId;
-        this.rule = rule;
+        super(deviceId, rule);
         this.lastHeard = start;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
     }
 
     @Override

@@ -10,31 +10,12 @@ import java.util.OptionalDouble;
  * more than {@code rise} above the lowest (or {@code fall} below the highest) in the window, and clears when a
  * later value shows neither.
  */
-final class RateOfChangeState implements RuleEngine.RuleState {
+final class RateOfChangeState extends DeviceRuleState<FaultRule.RateOfChange> {
 
-    private final String deviceId;
-    private final FaultRule.RateOfChange rule;
     private final PointHistory history = new PointHistory();
-    private boolean active;
 
     RateOfChangeState(String deviceId, FaultRule.RateOfChange rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
+        super(deviceId, rule);
     }
 
     @Override
@@ -47,8 +28,8 @@ final class RateOfChangeState implements RuleEngine.RuleState {
         if (!sample.pointId().equals(rule.point())) {
             return null;
         }
-        OptionalDouble value = sample.value().asDouble();
-        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+        OptionalDouble value = usableValue(sample);
+        if (value.isEmpty()) {
             return null;
         }
         double now = value.getAsDouble();

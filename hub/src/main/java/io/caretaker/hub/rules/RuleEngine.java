@@ -253,8 +253,7 @@ public class RuleEngine {
     }
 
     /** One rule of one device, with the memory its time behaviour needs. */
-    sealed interface RuleState permits ThresholdState, NoDataState, FlatLineState, RateOfChangeState, SpikeState,
-            CommandFeedbackState, CounterBackwardsState, EventState, ExpressionState {
+    sealed interface RuleState permits DeviceRuleState {
 
         String deviceId();
 

@@ -11,33 +11,14 @@ import java.util.OptionalDouble;
  * {@code jump} away from both neighbours on the same side, so a genuine step change is not one. Raised when the
  * value after the spike arrives; cleared {@code clearAfter} after the last spike.
  */
-final class SpikeState implements RuleEngine.RuleState {
+final class SpikeState extends DeviceRuleState<FaultRule.Spike> {
 
-    private final String deviceId;
-    private final FaultRule.Spike rule;
     private Double beforeLast;
     private Double last;
-    private boolean active;
     private Instant lastSpike;
 
     SpikeState(String deviceId, FaultRule.Spike rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
-    }
-
-    @Override
-    public void resumeActive() {
-        active = true;
+        super(deviceId, rule);
     }
 
     @Override
@@ -51,8 +32,8 @@ final class SpikeState implements RuleEngine.RuleState {
         if (!sample.pointId().equals(rule.point())) {
             return null;
         }
-        OptionalDouble value = sample.value().asDouble();
-        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+        OptionalDouble value = usableValue(sample);
+        if (value.isEmpty()) {
             return null;
         }
         double next = value.getAsDouble();

@@ -12,31 +12,17 @@ import java.util.OptionalDouble;
  * has held for {@code for}, and clears once the clear condition has held for its own {@code for}. Only GOOD
  * samples count; a lost connection forgets a half-run delay rather than guess.
  */
-final class ThresholdState implements RuleEngine.RuleState {
+final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
 
-    private final String deviceId;
-    private final FaultRule.Threshold rule;
-    private boolean active;
     private Instant holdingSince;
 
     ThresholdState(String deviceId, FaultRule.Threshold rule) {
-        this.deviceId = deviceId;
-        this.rule = rule;
-    }
-
-    @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public FaultRule rule() {
-        return rule;
+        super(deviceId, rule);
     }
 
     @Override
     public void resumeActive() {
-        active = true;
+        super.resumeActive();
         holdingSince = null;
     }
 
@@ -49,8 +35,8 @@ final class ThresholdState implements RuleEngine.RuleState {
             holdingSince = null;
             return null;
         }
-        OptionalDouble value = sample.value().asDouble();
-        if (!RuleEngine.usable(sample) || value.isEmpty()) {
+        OptionalDouble value = usableValue(sample);
+        if (value.isEmpty()) {
             return null;
         }
         boolean holds = active ? rule.clears(value.getAsDouble()) : rule.raises(value.getAsDouble());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.caretaker.hub.TestApi;
 import io.caretaker.hub.demo.DemoSite;
+import io.caretaker.hub.demo.DemoTestProperties;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,17 +57,7 @@ class ConsoleBrowserIT {
 
     @DynamicPropertySource
     static void demo(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:console-it;DB_CLOSE_DELAY=-1");
-        int mqtt = freePort();
-        int modbus = freePort();
-        int opcua = freePort();
-        registry.add("caretaker.demo.mqtt-port", () -> mqtt);
-        registry.add("caretaker.demo.modbus-port", () -> modbus);
-        registry.add("caretaker.demo.opcua-port", () -> opcua);
-        registry.add("caretaker.demo.work-dir", () -> workDir.toString());
-        registry.add("caretaker.opcua.pki-directory", () -> workDir.resolve("opcua-client-pki").toString());
-        registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/console-scenario.yaml");
-        registry.add("caretaker.site.file", () -> "classpath:caretaker/e2e-site.yaml");
+        DemoTestProperties.register(registry, "console-it", workDir, "classpath:caretaker/console-scenario.yaml");
     }
 
     @LocalServerPort
@@ -225,11 +215,5 @@ class ConsoleBrowserIT {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

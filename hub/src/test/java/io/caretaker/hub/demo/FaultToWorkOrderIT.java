@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.TestApi;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,19 +39,7 @@ class FaultToWorkOrderIT {
 
     @DynamicPropertySource
     static void demo(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
-        // HiveMQ, j2mod and Milo cannot report an ephemeral port they bound, so free ones are found first
-        // (found once: a supplier is asked again each time the property is read)
-        int mqtt = freePort();
-        int modbus = freePort();
-        int opcua = freePort();
-        registry.add("caretaker.demo.mqtt-port", () -> mqtt);
-        registry.add("caretaker.demo.modbus-port", () -> modbus);
-        registry.add("caretaker.demo.opcua-port", () -> opcua);
-        registry.add("caretaker.demo.work-dir", () -> workDir.toString());
-        registry.add("caretaker.opcua.pki-directory", () -> workDir.resolve("opcua-client-pki").toString());
-        registry.add("caretaker.demo.scenario", () -> "classpath:caretaker/e2e-scenario.yaml");
-        registry.add("caretaker.site.file", () -> "classpath:caretaker/e2e-site.yaml");
+        DemoTestProperties.register(registry, "e2e", workDir, "classpath:caretaker/e2e-scenario.yaml");
     }
 
     @LocalServerPort
@@ -167,13 +154,5 @@ class FaultToWorkOrderIT {
     private JsonNode get(String path) throws IOException {
         String body = TestApi.client(port).get().uri(path).retrieve().body(String.class);
         return json.readTree(body);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
