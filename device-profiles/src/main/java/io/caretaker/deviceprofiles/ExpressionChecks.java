@@ -31,6 +31,9 @@ final class ExpressionChecks {
         boolean parsed = condition(doc, at + "/when", rule.path("when").asText(), kindOfPoint, parameters, used, problems);
         if (rule.has("only")) {
             parsed &= condition(doc, at + "/only", rule.path("only").asText(), kindOfPoint, parameters, used, problems);
+        } else if (rule.has("settle")) {
+            problems.add(doc.problem(at + "/settle", "settles the state given by only, and the rule has no only;"
+                    + " add only (the state the test needs) or remove settle"));
         }
         if (rule.path("clear").has("when")) {
             parsed &= condition(doc, at + "/clear/when", rule.path("clear").path("when").asText(), kindOfPoint, parameters, used, problems);

@@ -235,15 +235,19 @@ public sealed interface FaultRule {
      * A condition over several points of a device ({@code when}, a {@link RuleExpression}) that must hold for
      * {@code for}; it clears when {@code clear.when} holds (or, without it, when {@code when} no longer holds) for
      * {@code clear.for}. While {@code only} (optional) does not hold the rule cannot be weighed: its verdict and a running
-     * delay stand as they were, as for a test that can only be made in some states (a closed valve's leak). {@code
-     * parameters} are the named numbers the expressions use (sensor errors, limits), which may be set per device.
+     * delay stand as they were, as for a test that can only be made in some states (a closed valve's leak); once it holds,
+     * the rule is weighed only after it has held for {@code settle} (Guideline 36's mode delay: a coil that has just
+     * closed is still cold, a duct still warm). {@code parameters} are the named numbers the expressions use (sensor errors, limits), which may be set per device.
      */
-    record Expression(String id, String when, String only, Map<String, Double> parameters,
+    record Expression(String id, String when, String only, Duration settle, Map<String, Double> parameters,
                       @JsonProperty("for") Duration forDuration, Clear clear,
                       Severity severity, String message) implements FaultRule {
 
         public Expression {
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+            if (settle == null) {
+                settle = Duration.ZERO;
+            }
             if (forDuration == null) {
                 forDuration = Duration.ZERO;
             }
@@ -257,7 +261,7 @@ public sealed interface FaultRule {
                     merged.put(name, value);
                 }
             });
-            return new Expression(id, when, only, merged, forDuration, clear, severity, message);
+            return new Expression(id, when, only, settle, merged, forDuration, clear, severity, message);
         }
 
         /** The off delay: how long the clear condition must hold. */

@@ -144,6 +144,15 @@ class ExpressionRuleTest {
     }
 
     @Test
+    void aSettleTimeNeedsTheStateItSettles() {
+        String yaml = PROFILE.replace("    parameters: {sensor_error", "    settle: 15m\n    parameters: {sensor_error");
+
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", yaml))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("test-ahu.yaml:22: rules[0].settle: settles the state given by only, and the rule has no only");
+    }
+
+    @Test
     void aParameterTheConditionsDoNotUseIsNamed() {
         String yaml = PROFILE.replace("tolerance: 1.5}", "tolerance: 1.5, tolerence: 2}");
 

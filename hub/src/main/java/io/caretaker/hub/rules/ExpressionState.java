@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * An expression rule's memory: the latest GOOD value of each point its conditions read, and since when the raise
  * (or clear) condition has held. Samples observed at the same instant are one snapshot: the conditions are weighed
  * once all of them are in (when a later sample arrives, or on the clock's tick), never on a half-updated row. A
- * point without a usable value, or a rule whose {@code only} does not hold, leaves the verdict and its delay as they
- * were; a lost connection forgets a half-run delay rather than guess.
+ * point without a usable value, or a rule whose {@code only} does not hold (or has held for less than its {@code
+ * settle}), leaves the verdict and its delay as they were; a lost connection forgets a half-run delay rather than guess.
  */
 final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
@@ -29,6 +29,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     private final Set<String> points;
     private final Map<String, Object> values = new HashMap<>();
     private Instant holdingSince;
+    private Instant onlySince;
     private Instant pendingAt;
     private boolean warned;
 
@@ -68,6 +69,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
         if (sample.quality() == Quality.COMM_LOSS) {
             values.remove(sample.pointId());
             holdingSince = null;
+            onlySince = null;
         } else if (RuleEngine.usable(sample) && value != null) {
             values.put(sample.pointId(), value);
         } else {
@@ -93,7 +95,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
     private RuleEngine.Transition weigh(Instant at) {
         pendingAt = null;
-        if (only != null && !Boolean.TRUE.equals(verdict(only))) {
+        if (only != null && !settled(at)) {
             return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
         }
         Boolean holds = active ? clears() : verdict(raise);
@@ -108,6 +110,18 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
             holdingSince = at;
         }
         return due(at);
+    }
+
+    /** Whether {@code only} holds at {@code at} and has held for the rule's settle time. */
+    private boolean settled(Instant at) {
+        if (!Boolean.TRUE.equals(verdict(only))) {
+            onlySince = null;
+            return false;
+        }
+        if (onlySince == null) {
+            onlySince = at;
+        }
+        return Duration.between(onlySince, at).compareTo(rule.settle()) >= 0;
     }
 
     private Boolean clears() {

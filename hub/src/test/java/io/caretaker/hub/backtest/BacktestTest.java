@@ -112,7 +112,9 @@ class BacktestTest {
                   hsp: {point: supply_air_heating_setpoint}
                   csp: {point: supply_air_cooling_setpoint}
                   fan: {point: supply_fan_status}
+                  spd: {point: supply_fan_speed}
                   oad: {point: outdoor_air_damper}
+                  rad: {point: return_air_damper}
                   ccv: {point: cooling_valve}
                   hcv: {point: heating_valve}
                   occ: {point: occupied}
@@ -126,10 +128,10 @@ class BacktestTest {
 
     /** A calm, cooled unit (supply at its setpoint, mixed between return and outdoor), with the heating valve as given. */
     private Path history(int minutes, java.util.function.IntToDoubleFunction heatingValve) throws IOException {
-        StringBuilder csv = new StringBuilder("time,sat,mat,rat,oat,hsp,csp,fan,oad,ccv,hcv,occ\n");
+        StringBuilder csv = new StringBuilder("time,sat,mat,rat,oat,hsp,csp,fan,spd,oad,rad,ccv,hcv,occ\n");
         for (int m = 0; m < minutes; m++) {
             csv.append(START.plusMinutes(m).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME))
-                    .append(",13.0,24.0,24.0,24.0,13.0,13.0,1,15,30,").append(heatingValve.applyAsDouble(m)).append(",1\n");
+                    .append(",13.0,24.0,24.0,24.0,13.0,13.0,1,50,15,85,30,").append(heatingValve.applyAsDouble(m)).append(",1\n");
         }
         return Files.writeString(dir.resolve("history.csv"), csv);
     }

@@ -17,7 +17,7 @@ class ExpressionStateTest {
     private static final Instant T0 = Instant.parse("2026-11-28T02:00:00Z");
 
     private final FaultRule.Expression offSetpoint = new FaultRule.Expression("supply-air-off-setpoint",
-            "fan_status and #abs(supply_air_temperature - supply_air_setpoint) > sensor_error + tolerance", null, Map.of("sensor_error", 0.5, "tolerance", 1.5), Duration.ofMinutes(5),
+            "fan_status and #abs(supply_air_temperature - supply_air_setpoint) > sensor_error + tolerance", null, null, Map.of("sensor_error", 0.5, "tolerance", 1.5), Duration.ofMinutes(5),
             new FaultRule.Expression.Clear(null, Duration.ofMinutes(2)), Severity.IMPORTANT, "off setpoint");
 
     @Test
@@ -45,7 +45,7 @@ class ExpressionStateTest {
 
     @Test
     void aRowIsWeighedWholeNotHalfUpdated() {
-        FaultRule.Expression immediate = new FaultRule.Expression("x", "supply_air_temperature > supply_air_setpoint + 2", null,
+        FaultRule.Expression immediate = new FaultRule.Expression("x", "supply_air_temperature > supply_air_setpoint + 2", null, null,
                 Map.of(), Duration.ZERO, null, Severity.MINOR, "x");
         ExpressionState state = new ExpressionState("ahu-1", immediate);
         state.onSample(number("supply_air_temperature", 0, 12));
@@ -75,7 +75,7 @@ class ExpressionStateTest {
 
     @Test
     void anExplicitClearConditionGivesHysteresis() {
-        FaultRule.Expression hot = new FaultRule.Expression("too-hot", "supply_air_temperature > supply_air_setpoint + band", null,
+        FaultRule.Expression hot = new FaultRule.Expression("too-hot", "supply_air_temperature > supply_air_setpoint + band", null, null,
                 Map.of("band", 3.0), Duration.ZERO,
                 new FaultRule.Expression.Clear("supply_air_temperature < supply_air_setpoint + 1", Duration.ZERO),
                 Severity.MINOR, "hot");
@@ -129,7 +129,7 @@ class ExpressionStateTest {
     @Test
     void whileItsTestCannotBeMadeARuleNeitherRaisesNorClearsNorForgets() {
         FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking", "supply_air_temperature < mixed_air_temperature - 1",
-                "cooling_valve <= 1", Map.of(), Duration.ofMinutes(15), new FaultRule.Expression.Clear(null, Duration.ofMinutes(15)),
+                "cooling_valve <= 1", null, Map.of(), Duration.ofMinutes(15), new FaultRule.Expression.Clear(null, Duration.ofMinutes(15)),
                 Severity.IMPORTANT, "leak");
         ExpressionState state = new ExpressionState("ahu-1", leak);
 
@@ -140,6 +140,28 @@ class ExpressionStateTest {
         assertThat(leakRow(state, 60, 80, 30, 15)).isNull();
         leakRow(state, 70, 0, 15, 15); // closed and no cooling: gone, once that holds for 15 minutes
         assertThat(leakRow(state, 85, 0, 15, 15)).isEqualTo(RuleEngine.Transition.clear(at(85 * 60)));
+    }
+
+    @Test
+    void aTestIsMadeOnlyOnceItsStateHasSettled() {
+        FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking", "supply_air_temperature < mixed_air_temperature - 1",
+                "cooling_valve <= 1", Duration.ofMinutes(15), Map.of(), Duration.ofMinutes(10),
+                new FaultRule.Expression.Clear(null, Duration.ofMinutes(10)), Severity.IMPORTANT, "leak");
+        ExpressionState state = new ExpressionState("ahu-1", leak);
+
+        leakRow(state, 0, 60, 12, 15); // cooling
+        leakRow(state, 1, 0, 12, 15); // just closed: the coil is still cold, the test waits 15 minutes
+        assertThat(leakRow(state, 11, 0, 12, 15)).isNull(); // would have raised after 10 minutes without settling
+        assertThat(leakRow(state, 16, 0, 12, 15)).isNull(); // settled at 16: the 10-minute delay starts now
+        assertThat(leakRow(state, 25, 0, 12, 15)).isNull();
+        assertThat(leakRow(state, 26, 0, 12, 15)).isEqualTo(RuleEngine.Transition.raise(at(26 * 60)));
+
+        leakRow(state, 30, 60, 12, 15); // opened: the settle time starts again at the next closing
+        leakRow(state, 31, 0, 15, 15); // closed, no cooling any more, but not settled yet
+        assertThat(leakRow(state, 45, 0, 15, 15)).isNull(); // settled at 46
+        leakRow(state, 46, 0, 15, 15);
+        assertThat(leakRow(state, 55, 0, 15, 15)).isNull();
+        assertThat(leakRow(state, 56, 0, 15, 15)).isEqualTo(RuleEngine.Transition.clear(at(56 * 60)));
     }
 
     private static RuleEngine.Transition leakRow(ExpressionState state, int minute, double valve, double sat, double mat) {
