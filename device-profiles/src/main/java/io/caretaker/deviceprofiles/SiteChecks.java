@@ -3,6 +3,7 @@ package io.caretaker.deviceprofiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** What a site file must satisfy beyond its schema: unique device ids, known profiles that speak the connection's protocol. */
+/**
+ * What a site file must satisfy beyond its schema: a real time zone and dates, occupied hours that end after they
+ * start, unique device ids, known profiles that speak the connection's protocol.
+ */
 final class SiteChecks {
 
     private SiteChecks() {
@@ -34,6 +38,12 @@ final class SiteChecks {
             } catch (DateTimeException e) {
                 problems.add(doc.problem("/site/calendar/holidays/" + i, "'" + holidays.get(i).asText() + "' is not a date (YYYY-MM-DD)"));
             }
+        }
+        JsonNode occupied = site.path("occupied");
+        if (occupied.has("from") && occupied.has("to")
+                && !LocalTime.parse(occupied.get("to").asText()).isAfter(LocalTime.parse(occupied.get("from").asText()))) {
+            problems.add(doc.problem("/site/occupied/to", "'" + occupied.get("to").asText() + "' is not after from '"
+                    + occupied.get("from").asText() + "'; occupied hours are one span within a day, e.g. from: \"08:00\", to: \"20:00\""));
         }
         Set<String> ids = new HashSet<>();
         JsonNode devices = doc.root().path("devices");

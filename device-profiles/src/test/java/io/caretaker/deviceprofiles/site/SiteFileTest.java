@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,26 @@ class SiteFileTest {
         assertThat(meter.connection().unitId()).isEqualTo(3);
         assertThat(meter.connection().pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(site.device("door-1").orElseThrow().floor()).isEqualTo("1");
+    }
+
+    @Test
+    void aSiteMayGiveItsOwnOccupiedHours() {
+        String yaml = SITE.replace("    holidays: [2026-10-01]\n", "    holidays: [2026-10-01]\n  occupied: {from: \"07:30\", to: \"22:00\"}\n");
+
+        assertThat(loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())).occupied())
+                .isEqualTo(new Site.Occupied(LocalTime.of(7, 30), LocalTime.of(22, 0)));
+        assertThat(loader.readSite("site.yaml", SITE, profiles, placeholders(Map.of())).occupied()).as("the hub's default").isNull();
+    }
+
+    @Test
+    void occupiedHoursThatEndBeforeTheyStartAreNamedWithFileLineAndField() {
+        String backwards = SITE.replace("    holidays: [2026-10-01]\n", "    holidays: [2026-10-01]\n  occupied:\n    from: \"20:00\"\n    to: \"08:00\"\n");
+        String unquoted = SITE.replace("    holidays: [2026-10-01]\n", "    holidays: [2026-10-01]\n  occupied: {from: \"8:00\", to: \"20:00\"}\n");
+
+        assertThatThrownBy(() -> loader.readSite("site.yaml", backwards, profiles, placeholders(Map.of())))
+                .hasMessageContaining("site.yaml:10: site.occupied.to: '08:00' is not after from '20:00'");
+        assertThatThrownBy(() -> loader.readSite("site.yaml", unquoted, profiles, placeholders(Map.of())))
+                .hasMessageContaining("site.yaml:8: site.occupied.from");
     }
 
     @Test

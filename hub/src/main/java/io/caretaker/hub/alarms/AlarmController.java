@@ -2,15 +2,13 @@ package io.caretaker.hub.alarms;
 
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.system.problems.BadRequestTitle;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,10 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Alarms: {@code GET /api/alarms[?state=&shelved=&outOfService=]} newest first, {@code GET /api/alarms/{id}} with its audit trail, and the
  * operator actions {@code POST /api/alarms/{id}/ack|shelve|unshelve|out-of-service|return-to-service} with a JSON body
  * {@code {"reason": ..., "until": ... | "minutes": ...}}. The actor is the authenticated user, or "api" without one.
- * Refusals are RFC 9457 problem details: 404 unknown alarm, 409 an action its state does not allow, 400 a missing or
- * bad field.
+ * Refusals are RFC 9457 problem details ({@link io.caretaker.hub.system.problems.ApiProblems}): 404 unknown alarm, 409
+ * an action its state does not allow, 400 a missing or bad field.
  */
 @RestController
+@BadRequestTitle("Invalid alarm action")
 @RequestMapping("/api/alarms")
 class AlarmController {
 
@@ -87,27 +86,6 @@ class AlarmController {
     @PostMapping("/{id}/return-to-service")
     AlarmJson returnToService(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal principal) {
         return json(alarms.returnToService(id, actor(principal), reason(request)));
-    }
-
-    @ExceptionHandler(AlarmService.NoSuchAlarmException.class)
-    ProblemDetail notFound(AlarmService.NoSuchAlarmException e) {
-        return problem(HttpStatus.NOT_FOUND, "No such alarm", e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalAlarmActionException.class)
-    ProblemDetail illegalAction(IllegalAlarmActionException e) {
-        return problem(HttpStatus.CONFLICT, "Alarm action not allowed", e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid alarm action", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     private static String actor(Principal principal) {

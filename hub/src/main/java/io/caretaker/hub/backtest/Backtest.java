@@ -9,6 +9,7 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.rules.RuleEngine;
+import io.caretaker.hub.workorders.WorkingCalendar;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class Backtest {
         HistoryReplay.Summary summary = replay.replay(csv, (at, samples) -> {
             if (engine[0] == null) {
                 // the history's first instant is the engine's start, as the hub's start is on a live site
-                engine[0] = new RuleEngine(site, profiles, log, Clock.fixed(at, ZoneOffset.UTC),
+                engine[0] = new RuleEngine(site, profiles, log, Clock.fixed(at, ZoneOffset.UTC), WorkingCalendar.of(site),
                         Map.of(mapping.device(), mapping.parameters()));
             }
             // the history's clock moves on first, minute by minute across a gap, as the hub's ticks do between samples

@@ -9,6 +9,7 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.workorders.WorkingCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,19 +40,25 @@ public class RuleEngine {
     private final AlarmSink alarms;
     private final RuleSchedules schedules;
 
-    @Autowired
+    /** An engine whose schedules count on the site file's calendar alone, with no calendar file. */
     public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock) {
-        this(site, profiles, alarms, clock, Map.of());
+        this(site, profiles, alarms, clock, WorkingCalendar.of(site), Map.of());
+    }
+
+    /** The hub's engine: schedules count on the site's one working calendar, the one SLA due times count on. */
+    @Autowired
+    public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock, WorkingCalendar calendar) {
+        this(site, profiles, alarms, clock, calendar, Map.of());
     }
 
     /**
      * An engine whose expression rules use, per device id, some parameters set otherwise than in the profile (a
      * backtest's mapping file; a site's values for one device).
      */
-    public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock,
+    public RuleEngine(Site site, ProfileCatalog profiles, AlarmSink alarms, Clock clock, WorkingCalendar calendar,
                       Map<String, Map<String, Double>> parametersByDevice) {
         this.alarms = alarms;
-        this.schedules = new RuleSchedules(site);
+        this.schedules = new RuleSchedules(calendar);
         for (InstalledDevice device : site.devices()) {
             DeviceProfile profile = profiles.get(device.profile());
             List<RuleState> states = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.caretaker.hub.rules;
 
 import io.caretaker.deviceprofiles.FaultRule;
-import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.workorders.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,15 +8,18 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
-/** Whether a rule's schedule is open at an instant, in the site's time zone and on its working calendar. */
+/**
+ * Whether a rule's schedule is open at an instant, in the site's time zone and on its working calendar: the same
+ * calendar SLA due times count on (the site file's weekend and holidays plus {@code caretaker.calendar.file}).
+ */
 final class RuleSchedules {
 
     private final ZoneId zone;
     private final WorkingCalendar calendar;
 
-    RuleSchedules(Site site) {
-        this.zone = site.timeZone();
-        this.calendar = WorkingCalendar.of(site);
+    RuleSchedules(WorkingCalendar calendar) {
+        this.zone = calendar.zone();
+        this.calendar = calendar;
     }
 
     boolean isOpen(FaultRule.Schedule schedule, Instant at) {

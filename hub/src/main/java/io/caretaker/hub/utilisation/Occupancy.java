@@ -1,5 +1,6 @@
 package io.caretaker.hub.utilisation;
 
+import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.workorders.WorkingCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,21 @@ public final class Occupancy {
         this.calendar = calendar;
         this.from = from;
         this.to = to;
+    }
+
+    /**
+     * The site's occupied hours: the site file's {@code site.occupied}, or the hub-wide {@code caretaker.utilisation.occupied}
+     * when the site file gives none, on the site's one working calendar.
+     */
+    public static Occupancy of(Site site, WorkingCalendar calendar, UtilisationProperties.Occupied hubWide) {
+        return site.occupied() == null
+                ? new Occupancy(calendar, hubWide.from(), hubWide.to())
+                : new Occupancy(calendar, site.occupied().from(), site.occupied().to());
+    }
+
+    @Override
+    public String toString() {
+        return from + "-" + to + " on working days";
     }
 
     /** How much of {@code [start, end)} the site was occupied. */

@@ -53,7 +53,8 @@ public class RunTracker {
     RunTracker(Site site, ProfileCatalog profiles, WorkingCalendar calendar, UtilisationProperties properties, UtilisationRepository store) {
         this.store = store;
         this.zone = calendar.zone();
-        this.occupancy = new Occupancy(calendar, properties.occupied().from(), properties.occupied().to());
+        this.occupancy = Occupancy.of(site, calendar, properties.occupied());
+        log.info("occupied hours {} ({})", occupancy, site.occupied() == null ? "caretaker.utilisation.occupied" : "site file");
         for (InstalledDevice installed : site.devices()) {
             DeviceProfile profile = profiles.get(installed.profile());
             Set<String> counted = profile.maintenance().stream()

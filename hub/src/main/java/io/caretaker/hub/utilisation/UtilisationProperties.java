@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Utilisation and idle findings ({@code caretaker.utilisation.*}). A device's running state is trusted for
  * {@code staleAfter} after it was last heard (or its profile's shortest no-data time, if shorter), then unknown.
- * The site is occupied on working days from {@code occupied.from} to {@code occupied.to}.
+ * The site is occupied on working days from {@code occupied.from} to {@code occupied.to}, unless its site file gives
+ * its own hours ({@code site.occupied}).
  */
 @Validated
 @ConfigurationProperties("caretaker.utilisation")
@@ -20,7 +21,7 @@ public record UtilisationProperties(@DefaultValue("10m") Duration staleAfter,
                                     @DefaultValue Occupied occupied,
                                     @DefaultValue Idle idle) {
 
-    /** The site's occupied hours on its working days, local time. */
+    /** The occupied hours on working days, local time, of a site whose site file gives none. */
     public record Occupied(@DefaultValue("08:00") LocalTime from, @DefaultValue("20:00") LocalTime to) {
         public Occupied {
             if (from != null && to != null && !to.isAfter(from)) {

@@ -1,13 +1,11 @@
 package io.caretaker.hub.workorders;
 
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.system.problems.BadRequestTitle;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Work orders: {@code GET /api/workorders[?status=]}, {@code GET /api/workorders/{id}} with its audit trail,
  * {@code POST /api/workorders} (a repair request) and {@code POST /api/workorders/{id}/{transition}}. Refusals are
- * RFC 9457 problem details: 404 unknown work order, 409 a transition its status does not allow, 400 a missing field.
+ * RFC 9457 problem details ({@link io.caretaker.hub.system.problems.ApiProblems}): 404 unknown work order, 409 a
+ * transition its status does not allow, 400 a missing field.
  */
 @RestController
+@BadRequestTitle("Invalid work order request")
 @RequestMapping("/api/workorders")
 class WorkOrderController {
 
@@ -56,27 +56,6 @@ class WorkOrderController {
     @PostMapping("/{id}/{transition}")
     WorkOrderJson transition(@PathVariable long id, @PathVariable String transition, @RequestBody TransitionRequest request) {
         return json(workOrders.apply(id, Transition.fromPath(transition), request));
-    }
-
-    @ExceptionHandler(WorkOrderService.NoSuchWorkOrderException.class)
-    ProblemDetail notFound(WorkOrderService.NoSuchWorkOrderException e) {
-        return problem(HttpStatus.NOT_FOUND, "No such work order", e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalTransitionException.class)
-    ProblemDetail illegalTransition(IllegalTransitionException e) {
-        return problem(HttpStatus.CONFLICT, "Transition not allowed", e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid work order request", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 
     private WorkOrderJson json(WorkOrder w) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.system.problems.ApiProblems;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class AlarmControllerTest {
     private final Site site = new Site("test", "Test", ZoneId.of("Asia/Shanghai"), new Site.Calendar(null, null), List.of());
     // dates as ISO text, as the hub's spring.jackson settings write them
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new AlarmController(t.service, site, t.clock))
+            .setControllerAdvice(new ApiProblems())
             .setMessageConverters(new MappingJackson2HttpMessageConverter(
                     Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
             .build();
@@ -76,6 +78,7 @@ class AlarmControllerTest {
         Alarm alarm = t.service.raise("ahu-1", rule("supply_air_high", Severity.MAJOR), t.clock.instant());
 
         act(alarm.id(), "shelve", "{\"minutes\": 10}", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid alarm action"))
                 .andExpect(jsonPath("$.detail").value(containsString("needs a reason")));
         act(alarm.id(), "shelve", "{\"reason\": \"x\", \"minutes\": 10, \"until\": \"2026-11-23T10:30:00+08:00\"}", null)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("either 'until' or 'minutes'")));
@@ -88,6 +91,11 @@ class AlarmControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("No such alarm"));
         mvc.perform(get("/api/alarms/4242")).andExpect(status().isNotFound());
+        // a bad value found while the request is read is answered as one found after
+        mvc.perform(get("/api/alarms/abc")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid alarm action")).andExpect(jsonPath("$.detail").value("For input string: \"abc\""));
+        mvc.perform(get("/api/alarms").param("state", "BOGUS")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid alarm action"));
     }
 
     @Test

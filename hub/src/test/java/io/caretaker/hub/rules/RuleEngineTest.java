@@ -10,9 +10,14 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.workorders.CalendarFile;
+import io.caretaker.hub.workorders.SlaTarget;
+import io.caretaker.hub.workorders.WorkingCalendar;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 /** The engine's schedules and suppression by design, on a controllable clock (event time). */
 class RuleEngineTest {
@@ -95,6 +101,26 @@ class RuleEngineTest {
 
         engine.onSample(temperature(Instant.parse("2026-11-30T01:00:00Z"), 28)); // Monday 09:00
         assertThat(sink).containsExactly("raise ahu-1 too-hot-in-office-hours 2026-11-30T01:00:00Z");
+    }
+
+    @Test
+    void aWorkingDaysRuleFollowsTheCalendarFileAsSlaDueTimesDo() throws Exception {
+        // the site file knows only the weekend; National Day and its make-up days come from the shipped calendar file
+        Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, null), List.of(
+                new InstalledDevice("ahu-1", "test-ahu", null, "Tower A", null, null, null)));
+        WorkingCalendar calendar = WorkingCalendar.of(site).with(CalendarFile.read("china-2026.yaml",
+                new ClassPathResource("caretaker/calendars/china-2026.yaml").getContentAsString(StandardCharsets.UTF_8)));
+        RuleEngine engine = new RuleEngine(site, profiles(), new RecordingSink(sink, List.of()),
+                Clock.fixed(shanghai("2026-09-19T00:00"), ZoneOffset.UTC), calendar);
+
+        engine.onSample(temperature(shanghai("2026-09-19T10:00"), 28)); // Saturday: an ordinary weekend day
+        engine.onSample(temperature(shanghai("2026-10-01T10:00"), 28)); // Thursday, National Day
+        engine.onSample(temperature(shanghai("2026-10-09T19:00"), 28)); // Friday after the holiday, after hours
+        engine.onSample(temperature(shanghai("2026-10-10T10:00"), 28)); // Saturday, worked for National Day (调休)
+
+        assertThat(sink).containsExactly("raise ahu-1 too-hot-in-office-hours " + shanghai("2026-10-10T10:00"));
+        // the very calendar that puts a MAJOR fault of Wednesday 30 September (3 working days) due on that Saturday
+        assertThat(SlaTarget.parse("3wd").dueFrom(shanghai("2026-09-30T16:00"), calendar)).isEqualTo(shanghai("2026-10-10T16:00"));
     }
 
     @Test
@@ -201,9 +227,7 @@ class RuleEngineTest {
     }
 
     private RuleEngine engine(Instant start, List<AlarmSink.ActiveRule> suppressedInStore, Map<String, Map<String, Object>> ahu1Overrides) {
-        ConfigurationLoader loader = new ConfigurationLoader();
-        ProfileCatalog profiles = ProfileCatalog.of(List.of(
-                loader.readProfile("test-ahu.yaml", AHU), loader.readProfile("test-water-meter.yaml", WATER_METER)));
+        ProfileCatalog profiles = profiles();
         List<InstalledDevice> devices = new ArrayList<>(List.of(
                 new InstalledDevice("ahu-1", "test-ahu", null, "Tower A", null, null, null, ahu1Overrides),
                 new InstalledDevice("meter-1", "test-water-meter", null, "Tower A", null, null, null)));
@@ -212,6 +236,15 @@ class RuleEngineTest {
         }
         Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, Set.of(LocalDate.parse("2026-11-26"))), devices);
         return new RuleEngine(site, profiles, new RecordingSink(sink, suppressedInStore), Clock.fixed(start, ZoneOffset.UTC));
+    }
+
+    private static ProfileCatalog profiles() {
+        ConfigurationLoader loader = new ConfigurationLoader();
+        return ProfileCatalog.of(List.of(loader.readProfile("test-ahu.yaml", AHU), loader.readProfile("test-water-meter.yaml", WATER_METER)));
+    }
+
+    private static Instant shanghai(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
     }
 
     private static PointSample temperature(Instant at, double celsius) {

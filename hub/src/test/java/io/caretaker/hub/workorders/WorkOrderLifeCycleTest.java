@@ -3,6 +3,7 @@ package io.caretaker.hub.workorders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,6 +12,7 @@ import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmState;
+import io.caretaker.hub.system.problems.ApiProblems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -220,7 +222,7 @@ class WorkOrderLifeCycleTest {
     @Test
     void theApiAnswersRefusalsAsProblemDetails() throws Exception {
         Site site = new Site("test", "Test", SHANGHAI, null, List.of());
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new WorkOrderController(service, site)).build();
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new WorkOrderController(service, site)).setControllerAdvice(new ApiProblems()).build();
         long id = openRequest();
 
         mvc.perform(post("/api/workorders/" + id + "/close").contentType("application/json").content("{\"actor\":\"desk-wang\"}"))
@@ -229,9 +231,14 @@ class WorkOrderLifeCycleTest {
                 .andExpect(jsonPath("$.detail").value("work order " + id + " is OPEN; 'close' is allowed only from [FOLLOWED_UP]"));
         mvc.perform(post("/api/workorders/" + id + "/dispatch").contentType("application/json").content("{\"actor\":\"desk-wang\"}"))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid work order request"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("needs trade or assignee")));
         mvc.perform(post("/api/workorders/999/dispatch").contentType("application/json").content("{\"actor\":\"a\",\"trade\":\"HVAC\"}"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("No such work order"));
+        mvc.perform(get("/api/workorders").param("status", "BOGUS"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid work order request"));
         mvc.perform(post("/api/workorders/" + id + "/dispatch").contentType("application/json").content("{\"actor\":\"a\",\"trade\":\"HVAC\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DISPATCHED"))

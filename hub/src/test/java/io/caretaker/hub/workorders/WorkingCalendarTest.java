@@ -83,30 +83,38 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void aMistakeInTheFileNamesTheFileAndTheFix() {
+    void aMistakeInTheFileNamesTheFileTheLineTheFieldAndTheFix() {
         assertThatThrownBy(() -> CalendarFile.read("holidays.yaml", """
                 holidays:
                   - {name: National Day, from: 2026-10-07, to: 2026-10-01}
                 workingDays:
                   - {name: make-up, date: 2026-10-03}
                 """))
-                .hasMessageContaining("holidays.yaml")
-                .hasMessageContaining("holidays[0] (National Day) ends 2026-10-01, before it starts 2026-10-07");
+                .hasMessageContaining("holidays.yaml:2: holidays[0].to: 2026-10-01 is before from 2026-10-07 (National Day);"
+                        + " a holiday runs from its first day to its last");
         assertThatThrownBy(() -> CalendarFile.read("holidays.yaml", """
                 name: typo
                 holidays:
                   - {name: New Year, form: 2026-01-01}
                 """))
-                .hasMessageContaining("holidays.yaml")
-                .hasMessageContaining("line 3")
-                .hasMessageContaining("form");
+                .hasMessageContaining("holidays.yaml:3: holidays[0].form: is not a known field");
+        assertThatThrownBy(() -> CalendarFile.read("holidays.yaml", """
+                holidays:
+                  - name: New Year
+                    from: 2026-01-01
+                    to: 2026-13-01
+                """))
+                .hasMessageContaining("holidays.yaml:4: holidays[0].to: '2026-13-01' is not a date; write it as 2026-10-01");
         assertThatThrownBy(() -> CalendarFile.read("holidays.yaml", """
                 holidays:
                   - {name: New Year, from: 2026-01-01}
                 workingDays:
                   - {name: clash, date: 2026-01-01}
+                  - name: forgotten
                 """))
-                .hasMessageContaining("workingDays[0] 2026-01-01 is also listed as a holiday");
+                .hasMessageContaining("calendar file holidays.yaml has 2 problems")
+                .hasMessageContaining("holidays.yaml:4: workingDays[0].date: 2026-01-01 is also listed as a holiday; a day is one or the other")
+                .hasMessageContaining("holidays.yaml:5: workingDays[1].date: is missing");
     }
 
     @Test

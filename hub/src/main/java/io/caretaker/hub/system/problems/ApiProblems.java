@@ -1,0 +1,57 @@
+package io.caretaker.hub.system.problems;
+
+import io.caretaker.hub.alarms.AlarmService;
+import io.caretaker.hub.alarms.IllegalAlarmActionException;
+import io.caretaker.hub.workorders.IllegalTransitionException;
+import io.caretaker.hub.workorders.WorkOrderService;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The refusals of the alarm and work-order APIs (the controllers marked {@link BadRequestTitle}) as RFC 9457 problem
+ * details: 404 an unknown alarm or work order, 409 an action or transition its state does not allow, 400 a missing or
+ * bad field. First among the advice, ahead of Spring's own problem details: a bad value found while the request is
+ * read (a path id that is not a number, an unknown status) is a 400 with the controller's title, as one found after.
+ */
+@RestControllerAdvice(annotations = BadRequestTitle.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiProblems {
+
+    @ExceptionHandler(AlarmService.NoSuchAlarmException.class)
+    ProblemDetail noSuchAlarm(AlarmService.NoSuchAlarmException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such alarm", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalAlarmActionException.class)
+    ProblemDetail alarmActionNotAllowed(IllegalAlarmActionException e) {
+        return problem(HttpStatus.CONFLICT, "Alarm action not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(WorkOrderService.NoSuchWorkOrderException.class)
+    ProblemDetail noSuchWorkOrder(WorkOrderService.NoSuchWorkOrderException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such work order", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail transitionNotAllowed(IllegalTransitionException e) {
+        return problem(HttpStatus.CONFLICT, "Transition not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e, HandlerMethod handler) {
+        BadRequestTitle title = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), BadRequestTitle.class);
+        return problem(HttpStatus.BAD_REQUEST, title.value(), e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}
