@@ -63,7 +63,8 @@ class DemoScenarioTest {
             "chiller-1/compressor-short-cycling",  // still raised at the end: its starts leave the hour from 68 min
             "ahu-3/fan-failed",
             "water-t-2/volume-went-back",          // clears a day after the step back
-            "fcu-t-02/fan-failed");
+            "fcu-t-02/fan-failed",
+            "fire-gw-t-1/fire-alarm");
     // fire-gw-r-1's zone isolation (15 min) is no fault within the hour: isolation-left-on waits four hours
 
     private static final Set<String> CLEARED_BY_THE_END = Set.of(
@@ -75,7 +76,8 @@ class DemoScenarioTest {
             "meter-1/meter-offline",
             "turnstile-t-2/turnstile-fault",
             "ahu-3/fan-failed",
-            "fcu-t-02/fan-failed");
+            "fcu-t-02/fan-failed",
+            "fire-gw-t-1/fire-alarm");
 
     @Test
     void aScriptedHourRaisesExactlyTheScriptedFaults() throws Exception {
@@ -96,6 +98,8 @@ class DemoScenarioTest {
         // the compressor, on until 5 min, cycles four minutes apart from 8m10s (this device's phase of the cycle): the
         // seventh start in the hour is at 32m10s, read every 5 s
         assertThat(replay.raised.get("chiller-1/compressor-short-cycling")).isBetween(start.plus(Duration.ofSeconds(32 * 60 + 10)), start.plus(Duration.ofSeconds(32 * 60 + 15)));
+        // the Contact ID smoke alarm is the gateway's line at 35 min, as it is read
+        assertThat(replay.raised.get("fire-gw-t-1/fire-alarm")).isBetween(start.plus(Duration.ofMinutes(35)), start.plus(Duration.ofSeconds(35 * 60 + 1)));
         // the register rolled back at 9 min and the meter reports once a minute
         assertThat(replay.raised.get("water-t-2/volume-went-back")).isBetween(start.plus(Duration.ofMinutes(9)), start.plus(Duration.ofMinutes(10)));
         // an hour of simulated time in a minute of (test) real time
@@ -182,11 +186,12 @@ class DemoScenarioTest {
         return new Replay(alarms.raised, alarms.raises, alarms.cleared, Duration.between(realStart, real.instant()), events, problems);
     }
 
-    /** A payload as the hub's MQTT connector reads it: its samples to the rules, its events and problems kept. */
+    /** A payload as the hub's MQTT connector reads it: its samples and events to the rules, events and problems kept. */
     private static void hear(PayloadDecoder decoder, String payload, Instant now, RuleEngine rules,
                              List<DeviceEvent> events, List<DecodedMessage.Problem> problems) {
         DecodedMessage message = decoder.decode(payload.getBytes(StandardCharsets.UTF_8), now);
         message.samples().forEach(rules::onSample);
+        message.events().forEach(rules::onEvent);
         events.addAll(message.events());
         problems.addAll(message.problems());
     }
