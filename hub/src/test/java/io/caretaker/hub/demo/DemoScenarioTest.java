@@ -64,7 +64,8 @@ class DemoScenarioTest {
             "ahu-3/fan-failed",
             "water-t-2/volume-went-back",          // clears a day after the step back
             "fcu-t-02/fan-failed",
-            "fire-gw-t-1/fire-alarm");
+            "fire-gw-t-1/fire-alarm",
+            "pump-r-1/pump-failed");
     // fire-gw-r-1's zone isolation (15 min) is no fault within the hour: isolation-left-on waits four hours
 
     private static final Set<String> CLEARED_BY_THE_END = Set.of(
@@ -77,7 +78,8 @@ class DemoScenarioTest {
             "turnstile-t-2/turnstile-fault",
             "ahu-3/fan-failed",
             "fcu-t-02/fan-failed",
-            "fire-gw-t-1/fire-alarm");
+            "fire-gw-t-1/fire-alarm",
+            "pump-r-1/pump-failed");
 
     @Test
     void aScriptedHourRaisesExactlyTheScriptedFaults() throws Exception {
@@ -100,6 +102,8 @@ class DemoScenarioTest {
         assertThat(replay.raised.get("chiller-1/compressor-short-cycling")).isBetween(start.plus(Duration.ofSeconds(32 * 60 + 10)), start.plus(Duration.ofSeconds(32 * 60 + 15)));
         // the Contact ID smoke alarm is the gateway's line at 35 min, as it is read
         assertThat(replay.raised.get("fire-gw-t-1/fire-alarm")).isBetween(start.plus(Duration.ofMinutes(35)), start.plus(Duration.ofSeconds(35 * 60 + 1)));
+        // the pump stood from 40 min, polled every 5 s, and may take 30 s to follow its command
+        assertThat(replay.raised.get("pump-r-1/pump-failed")).isBetween(start.plus(Duration.ofSeconds(40 * 60 + 30)), start.plus(Duration.ofSeconds(40 * 60 + 36)));
         // the register rolled back at 9 min and the meter reports once a minute
         assertThat(replay.raised.get("water-t-2/volume-went-back")).isBetween(start.plus(Duration.ofMinutes(9)), start.plus(Duration.ofMinutes(10)));
         // an hour of simulated time in a minute of (test) real time
