@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * An event rule's memory: which of its events are still open (by the {@code eventId} the connector gives events
- * that have a phase, else by type) and since when, and when one last occurred. A matching event raises, or with {@code for} an
+ * that have a phase) and since when, and when one last occurred. A matching event raises, or with {@code for} an
  * event still open that long later (checked on the tick); the restore of the last open one ({@code phase: end})
  * clears, and so does {@code clearAfter} without a recurrence. An end for an event the hub never saw begin (it
  * restarted meanwhile) still clears an alarm resumed from the store.
@@ -39,16 +39,19 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
             return null;
         }
         Object eventId = event.attributes().get(EVENT_ID);
-        String key = eventId != null ? eventId.toString() : event.type();
         if (END.equals(event.attributes().get(PHASE))) {
-            openSince.remove(key);
+            if (eventId != null) {
+                openSince.remove(eventId.toString());
+            }
             if (active && openSince.isEmpty()) {
                 active = false;
                 return RuleEngine.Transition.clear(event.observedAt());
             }
             return null;
         }
-        openSince.putIfAbsent(key, event.observedAt()); // a status report (phase update) does not restart it
+        if (eventId != null) {
+            openSince.putIfAbsent(eventId.toString(), event.observedAt()); // a status report (update) does not restart it
+        }
         lastOccurred = event.observedAt();
         if (active || !rule.forDuration().isZero()) {
             return null; // with a delay, the tick raises once an event has stayed open long enough
