@@ -22,6 +22,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = FaultRule.Spike.class, name = "spike"),
         @JsonSubTypes.Type(value = FaultRule.CommandFeedback.class, name = "command-feedback"),
         @JsonSubTypes.Type(value = FaultRule.CounterBackwards.class, name = "counter-backwards"),
+        @JsonSubTypes.Type(value = FaultRule.Starts.class, name = "starts"),
         @JsonSubTypes.Type(value = FaultRule.Event.class, name = "event"),
         @JsonSubTypes.Type(value = FaultRule.Expression.class, name = "expression")
 })
@@ -164,15 +165,33 @@ public sealed interface FaultRule {
     }
 
     /**
+     * Short-cycling: more than {@code max} starts of the boolean running {@code point} (each off to on) within
+     * {@code within}. It clears once the starts within {@code within} are back to {@code max} or fewer.
+     */
+    record Starts(String id, String point, Integer max, Duration within,
+                  Severity severity, String message) implements FaultRule {
+    }
+
+    /**
      * A device event (fire alarm, door forced, camera tamper), optionally only those whose attributes have one of
-     * the listed values. It clears when every event it saw has ended (the device's restore message) or, with
+     * the listed values; with {@code for}, only once one of them has gone that long without its restore (a zone
+     * isolation left on). It clears when every event it saw has ended (the device's restore message) or, with
      * {@code clearAfter}, after that long without a recurrence, whichever comes first.
      */
     record Event(String id, String event, Map<String, List<String>> where, Duration clearAfter,
+                 @JsonProperty("for") Duration forDuration,
                  Severity severity, String message) implements FaultRule {
 
         public Event {
             where = where == null ? Map.of() : Map.copyOf(where);
+            if (forDuration == null) {
+                forDuration = Duration.ZERO;
+            }
+        }
+
+        public Event(String id, String event, Map<String, List<String>> where, Duration clearAfter,
+                     Severity severity, String message) {
+            this(id, event, where, clearAfter, null, severity, message);
         }
 
         public boolean matches(String type, Map<String, Object> attributes) {

@@ -40,6 +40,8 @@ final class RuleChecks {
                 point(doc, at + "/command", rule.path("command").asText(), List.of("number", "boolean"), kindOfPoint, problems);
                 point(doc, at + "/feedback", rule.path("feedback").asText(), List.of("number", "boolean"), kindOfPoint, problems);
             }
+            case "starts" ->
+                    point(doc, at + "/point", rule.path("point").asText(), List.of("boolean"), kindOfPoint, problems);
             case "event" -> checkEvent(doc, at, rule, events, problems);
             case "threshold" -> {
                 JsonNode clear = rule.path("clear");
@@ -76,6 +78,9 @@ final class RuleChecks {
         if (ends == null) {
             problems.add(doc.problem(at + "/event", "names event '" + type + "', which this profile's mqtt.events do not declare;"
                     + " known events: " + String.join(", ", events.keySet())));
+        } else if (!ends && rule.has("for")) {
+            problems.add(doc.problem(at + "/for", "event '" + type + "' has no phase, so it is never seen to stay"
+                    + " without a restore; leave for out, or declare the event's phase in mqtt.events"));
         } else if (!ends && !rule.has("clearAfter")) {
             problems.add(doc.problem(at, "event '" + type + "' has no phase, so no restore message ends it;"
                     + " add clearAfter (e.g. clearAfter: 10m) or the alarm never clears"));

@@ -99,6 +99,12 @@ class RuleTypesTest {
                 event: filter-alarm
                 clearAfter: 10m
                 severity: MINOR
+              - id: fan-short-cycling
+                type: starts
+                point: fan_status
+                max: 6
+                within: 1h
+                severity: IMPORTANT
             """;
 
     @Test
@@ -126,6 +132,8 @@ class RuleTypesTest {
         assertThat(fire.matches("fire-alarm", Map.of("zone", "007"))).isFalse();
         assertThat(fire.matches("fire-trouble", Map.of("zone", "005"))).isFalse();
         assertThat(((FaultRule.Event) rules.get(8)).clearAfter()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(rules.get(9)).isEqualTo(new FaultRule.Starts("fan-short-cycling", "fan_status", 6, Duration.ofHours(1),
+                Severity.IMPORTANT, null));
     }
 
     @Test
@@ -169,6 +177,14 @@ class RuleTypesTest {
     }
 
     @Test
+    void anEventWithoutRestoreCannotWaitToStayOpen() {
+        String yaml = PROFILE.replace("    clearAfter: 10m\n", "    clearAfter: 10m\n    for: 4h\n");
+
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", yaml))
+                .hasMessageContaining("rules[8].for: event 'filter-alarm' has no phase, so it is never seen to stay without a restore");
+    }
+
+    @Test
     void suppressionByABooleanNeedsABooleanPoint() {
         String yaml = PROFILE.replace("suppressWhen: {point: fan_status", "suppressWhen: {point: water_volume");
 
@@ -199,5 +215,17 @@ class RuleTypesTest {
         assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", yaml))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("rules[2]");
+    }
+
+    @Test
+    void aStartsRuleNeedsARunningStatusAndItsLimits() {
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", PROFILE.replace("point: fan_status\n    max", "point: water_volume\n    max")))
+                .hasMessageContaining("rules[9].point: point 'water_volume' is number; this needs a boolean point");
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", PROFILE.replace("    within: 1h\n", "")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("rules[9]");
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", PROFILE.replace("max: 6", "max: 0")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("rules[9].max");
     }
 }

@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
  */
 abstract sealed class DeviceRuleState<R extends FaultRule> implements RuleEngine.RuleState
         permits ThresholdState, NoDataState, FlatLineState, RateOfChangeState, SpikeState,
-        CommandFeedbackState, CounterBackwardsState, EventState, ExpressionState {
+        CommandFeedbackState, CounterBackwardsState, StartsState, EventState, ExpressionState {
 
     protected final String deviceId;
     protected final R rule;

@@ -5,14 +5,15 @@ import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An event rule's memory: which of its events are still open (by the {@code eventId} the connector gives events
- * that have a phase) and when one last occurred. A matching event raises; the restore of the last open one
- * ({@code phase: end}) clears, and so does {@code clearAfter} without a recurrence. An end for an event the hub
- * never saw begin (it restarted meanwhile) still clears an alarm resumed from the store.
+ * that have a phase) and since when, and when one last occurred. A matching event raises, or with {@code for} an
+ * event still open that long later (checked on the tick); the restore of the last open one ({@code phase: end})
+ * clears, and so does {@code clearAfter} without a recurrence. An end for an event the hub never saw begin (it
+ * restarted meanwhile) still clears an alarm resumed from the store.
  */
 final class EventState extends DeviceRuleState<FaultRule.Event> {
 
@@ -20,7 +21,7 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
     static final String EVENT_ID = "eventId";
     static final String END = "end";
 
-    private final Set<String> open = new HashSet<>();
+    private final Map<String, Instant> openSince = new HashMap<>();
     private Instant lastOccurred;
 
     EventState(String deviceId, FaultRule.Event rule) {
@@ -40,20 +41,20 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
         Object eventId = event.attributes().get(EVENT_ID);
         if (END.equals(event.attributes().get(PHASE))) {
             if (eventId != null) {
-                open.remove(eventId.toString());
+                openSince.remove(eventId.toString());
             }
-            if (active && open.isEmpty()) {
+            if (active && openSince.isEmpty()) {
                 active = false;
                 return RuleEngine.Transition.clear(event.observedAt());
             }
             return null;
         }
         if (eventId != null) {
-            open.add(eventId.toString());
+            openSince.putIfAbsent(eventId.toString(), event.observedAt()); // a status report (update) does not restart it
         }
         lastOccurred = event.observedAt();
-        if (active) {
-            return null;
+        if (active || !rule.forDuration().isZero()) {
+            return null; // with a delay, the tick raises once an event has stayed open long enough
         }
         active = true;
         return RuleEngine.Transition.raise(event.observedAt());
@@ -61,7 +62,15 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        if (!active || rule.clearAfter() == null) {
+        if (!active) {
+            if (!rule.forDuration().isZero() && openSince.values().stream()
+                    .anyMatch(since -> Duration.between(since, now).compareTo(rule.forDuration()) >= 0)) {
+                active = true;
+                return RuleEngine.Transition.raise(now);
+            }
+            return null;
+        }
+        if (rule.clearAfter() == null) {
             return null;
         }
         if (lastOccurred == null) {
@@ -70,7 +79,7 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
         }
         if (Duration.between(lastOccurred, now).compareTo(rule.clearAfter()) >= 0) {
             active = false;
-            open.clear();
+            openSince.clear();
             return RuleEngine.Transition.clear(now);
         }
         return null;

@@ -107,6 +107,8 @@ public class RuleEngine {
             return new CommandFeedbackState(deviceId, commandFeedback);
         } else if (rule instanceof FaultRule.CounterBackwards counter) {
             return new CounterBackwardsState(deviceId, counter);
+        } else if (rule instanceof FaultRule.Starts starts) {
+            return new StartsState(deviceId, starts);
         } else if (rule instanceof FaultRule.Event event) {
             return new EventState(deviceId, event);
         } else if (rule instanceof FaultRule.Expression expression) {

@@ -59,7 +59,14 @@ class DemoScenarioTest {
             "nvr-t-1/disk-nearly-full",
             "fcu-t-01/setpoint-outside-comfort",
             "turnstile-t-2/turnstile-fault",
-            "fire-panel-r-1/panel-fault");
+            "fire-panel-r-1/panel-fault",
+            "chiller-1/compressor-short-cycling",  // still raised at the end: its starts leave the hour from 68 min
+            "ahu-3/fan-failed",
+            "water-t-2/volume-went-back",          // clears a day after the step back
+            "fcu-t-02/fan-failed",
+            "fire-gw-t-1/fire-alarm",
+            "pump-r-1/pump-failed");
+    // fire-gw-r-1's zone isolation (15 min) is no fault within the hour: isolation-left-on waits four hours
 
     private static final Set<String> CLEARED_BY_THE_END = Set.of(
             "ahu-2/supply-air-too-hot",
@@ -68,7 +75,11 @@ class DemoScenarioTest {
             "door-t-03/door-forced-open",
             "cam-t-05/camera-tamper",
             "meter-1/meter-offline",
-            "turnstile-t-2/turnstile-fault");
+            "turnstile-t-2/turnstile-fault",
+            "ahu-3/fan-failed",
+            "fcu-t-02/fan-failed",
+            "fire-gw-t-1/fire-alarm",
+            "pump-r-1/pump-failed");
 
     @Test
     void aScriptedHourRaisesExactlyTheScriptedFaults() throws Exception {
@@ -84,6 +95,17 @@ class DemoScenarioTest {
         // polled every 5 s: heard last at most 5 s before it fell silent at 30 min, offline 30 s after that
         assertThat(replay.raised.get("meter-1/meter-offline")).isBetween(start.plus(Duration.ofSeconds(30 * 60 + 25)), start.plus(Duration.ofSeconds(30 * 60 + 31)));
         assertThat(replay.raised.get("water-r-07/continuous-flow")).isBetween(start.plus(Duration.ofMinutes(50)), start.plus(Duration.ofMinutes(52)));
+        // a fan proves it runs within a minute: ahu-3's stopped at 8 min, its status read every 2 s
+        assertThat(replay.raised.get("ahu-3/fan-failed")).isBetween(start.plus(Duration.ofMinutes(9)), start.plus(Duration.ofSeconds(9 * 60 + 5)));
+        // the compressor, on until 5 min, cycles four minutes apart from 8m10s (this device's phase of the cycle): the
+        // seventh start in the hour is at 32m10s, read every 5 s
+        assertThat(replay.raised.get("chiller-1/compressor-short-cycling")).isBetween(start.plus(Duration.ofSeconds(32 * 60 + 10)), start.plus(Duration.ofSeconds(32 * 60 + 15)));
+        // the Contact ID smoke alarm is the gateway's line at 35 min, as it is read
+        assertThat(replay.raised.get("fire-gw-t-1/fire-alarm")).isBetween(start.plus(Duration.ofMinutes(35)), start.plus(Duration.ofSeconds(35 * 60 + 1)));
+        // the pump stood from 40 min, polled every 5 s, and may take 30 s to follow its command
+        assertThat(replay.raised.get("pump-r-1/pump-failed")).isBetween(start.plus(Duration.ofSeconds(40 * 60 + 30)), start.plus(Duration.ofSeconds(40 * 60 + 36)));
+        // the register rolled back at 9 min and the meter reports once a minute
+        assertThat(replay.raised.get("water-t-2/volume-went-back")).isBetween(start.plus(Duration.ofMinutes(9)), start.plus(Duration.ofMinutes(10)));
         // an hour of simulated time in a minute of (test) real time
         assertThat(replay.realElapsed.toMillis()).isEqualTo(Duration.ofMinutes(1).toMillis());
         // every payload the simulators published was readable, and the Contact ID gateway's smoke alarm came as
@@ -168,11 +190,12 @@ class DemoScenarioTest {
         return new Replay(alarms.raised, alarms.raises, alarms.cleared, Duration.between(realStart, real.instant()), events, problems);
     }
 
-    /** A payload as the hub's MQTT connector reads it: its samples to the rules, its events and problems kept. */
+    /** A payload as the hub's MQTT connector reads it: its samples and events to the rules, events and problems kept. */
     private static void hear(PayloadDecoder decoder, String payload, Instant now, RuleEngine rules,
                              List<DeviceEvent> events, List<DecodedMessage.Problem> problems) {
         DecodedMessage message = decoder.decode(payload.getBytes(StandardCharsets.UTF_8), now);
         message.samples().forEach(rules::onSample);
+        message.events().forEach(rules::onEvent);
         events.addAll(message.events());
         problems.addAll(message.problems());
     }

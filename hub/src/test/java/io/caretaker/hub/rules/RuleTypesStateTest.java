@@ -181,6 +181,63 @@ class RuleTypesStateTest {
         assertThat(state.onTick(T0.plusSeconds(900))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(900)));
     }
 
+    @Test
+    void anIsolationRaisesOnlyOnceLeftOnForItsTimeAndClearsOnItsRestore() {
+        EventState state = new EventState("panel-1", new FaultRule.Event("isolation-left-on", "fire-isolation", null, null,
+                Duration.ofHours(4), Severity.IMPORTANT, null));
+
+        assertThat(state.onEvent(isolation(0, "007", "new"))).isNull();
+        assertThat(state.onEvent(isolation(3600, "008", "new"))).isNull();
+        assertThat(state.onEvent(isolation(3 * 3600, "007", "end"))).isNull(); // zone 7 back after three hours
+        assertThat(state.onTick(T0.plus(Duration.ofHours(4)))).isNull(); // zone 8 isolated for three hours so far
+        assertThat(state.onEvent(isolation(4 * 3600 + 60, "008", "update"))).isNull(); // a status report: isolated since 1 h
+        assertThat(state.onTick(T0.plus(Duration.ofHours(5)).minusSeconds(1))).isNull();
+        assertThat(state.onTick(T0.plus(Duration.ofHours(5)))).isEqualTo(RuleEngine.Transition.raise(T0.plus(Duration.ofHours(5))));
+        assertThat(state.onEvent(isolation(6 * 3600, "008", "end"))).isEqualTo(RuleEngine.Transition.clear(T0.plus(Duration.ofHours(6))));
+    }
+
+    @Test
+    void moreStartsThanTheMaxWithinTheWindowRaiseAndClearOnceTheyAgeOut() {
+        StartsState state = new StartsState("chiller-1", new FaultRule.Starts("short-cycling", "running", 6,
+                Duration.ofHours(1), Severity.IMPORTANT, null));
+
+        assertThat(state.onSample(bool("running", 0, false))).isNull();
+        for (int start = 1; start <= 6; start++) { // on at 4, 8 ... 24 min, off two minutes later: six starts
+            assertThat(state.onSample(bool("running", start * 240, true))).as("start %d", start).isNull();
+            assertThat(state.onSample(bool("running", start * 240 + 120, false))).isNull();
+        }
+        assertThat(state.onSample(bool("running", 7 * 240, true))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(7 * 240)));
+        assertThat(state.onSample(bool("running", 7 * 240 + 60, true))).isNull(); // stays on: not another start
+        // the start at 4 min leaves the window just after 64 min, leaving six
+        assertThat(state.onTick(T0.plusSeconds(64 * 60))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(64 * 60 + 1))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(64 * 60 + 1)));
+    }
+
+    @Test
+    void aRunningDeviceHeardAgainAfterALostReadingHasNotStarted() {
+        StartsState state = new StartsState("chiller-1", new FaultRule.Starts("short-cycling", "running", 1,
+                Duration.ofHours(1), Severity.IMPORTANT, null));
+
+        assertThat(state.onSample(bool("running", 0, false))).isNull();
+        assertThat(state.onSample(bool("running", 60, true))).isNull(); // the first start
+        assertThat(state.onSample(bool("running", 120, false))).isNull();
+        assertThat(state.onSample(PointSample.commLoss("ahu-1", "running", T0.plusSeconds(130)))).isNull();
+        assertThat(state.onSample(bool("running", 200, true))).isNull(); // it may have started, or never stopped
+        assertThat(state.onSample(bool("running", 300, false))).isNull();
+        assertThat(state.onSample(bool("running", 360, true))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(360)));
+    }
+
+    @Test
+    void aStartsAlarmResumedAfterARestartStandsAWholeWindow() {
+        StartsState state = new StartsState("chiller-1", new FaultRule.Starts("short-cycling", "running", 6,
+                Duration.ofHours(1), Severity.IMPORTANT, null));
+        state.resumeActive();
+
+        assertThat(state.onTick(T0)).isNull();
+        assertThat(state.onTick(T0.plus(Duration.ofMinutes(59)))).isNull(); // no starts seen yet, but not a whole hour
+        assertThat(state.onTick(T0.plus(Duration.ofMinutes(60)))).isEqualTo(RuleEngine.Transition.clear(T0.plus(Duration.ofMinutes(60))));
+    }
+
     private static PointSample sample(String point, int second, double value) {
         return PointSample.good("ahu-1", point, T0.plusSeconds(second), Value.of(value));
     }
@@ -193,6 +250,11 @@ class RuleTypesStateTest {
     private static DeviceEvent cid(int second, String zone, String code, String phase) {
         return new DeviceEvent("panel-1", "fire-alarm", T0.plusSeconds(second),
                 Map.of("zone", zone, "code", code, "phase", phase, "eventId", zone + "/" + code));
+    }
+
+    private static DeviceEvent isolation(int second, String zone, String phase) {
+        return new DeviceEvent("panel-1", "fire-isolation", T0.plusSeconds(second),
+                Map.of("zone", zone, "code", "571", "phase", phase, "eventId", zone + "/571"));
     }
 
     private static DeviceEvent access(int second, String event) {
