@@ -2,7 +2,6 @@ package io.caretaker.hub.rules;
 
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.canonical.PointSample;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
 
@@ -14,10 +13,11 @@ import java.util.OptionalDouble;
 final class CounterBackwardsState extends DeviceRuleState<FaultRule.CounterBackwards> {
 
     private Double last;
-    private Instant lastStepBack;
+    private final QuietTime quiet;
 
     CounterBackwardsState(String deviceId, FaultRule.CounterBackwards rule) {
         super(deviceId, rule);
+        this.quiet = new QuietTime(rule.clearAfter());
     }
 
     @Override
@@ -35,27 +35,12 @@ final class CounterBackwardsState extends DeviceRuleState<FaultRule.CounterBackw
         if (!back) {
             return null;
         }
-        lastStepBack = sample.observedAt();
-        if (active) {
-            return null;
-        }
-        active = true;
-        return RuleEngine.Transition.raise(sample.observedAt());
+        quiet.occurred(sample.observedAt());
+        return raiseOnce(sample.observedAt());
     }
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        if (!active) {
-            return null;
-        }
-        if (lastStepBack == null) {
-            lastStepBack = now; // resumed after a restart: give it its full time from now
-            return null;
-        }
-        if (Duration.between(lastStepBack, now).compareTo(rule.clearAfter()) >= 0) {
-            active = false;
-            return RuleEngine.Transition.clear(now);
-        }
-        return null;
+        return clearWhenQuiet(quiet, now);
     }
 }

@@ -37,6 +37,24 @@ abstract sealed class DeviceRuleState<R extends FaultRule> implements RuleEngine
         active = true;
     }
 
+    /** Raises the rule at {@code at} unless it is already active (then nothing changes). */
+    protected RuleEngine.Transition raiseOnce(java.time.Instant at) {
+        if (active) {
+            return null;
+        }
+        active = true;
+        return RuleEngine.Transition.raise(at);
+    }
+
+    /** Clears the rule at {@code now} when it is active and its quiet time is over. */
+    protected RuleEngine.Transition clearWhenQuiet(QuietTime quiet, java.time.Instant now) {
+        if (!active || !quiet.over(now)) {
+            return null;
+        }
+        active = false;
+        return RuleEngine.Transition.clear(now);
+    }
+
     /**
      * The sample's value as a number when the rules may use it: a GOOD reading of a numeric value; empty otherwise,
      * so a lost, bad or non-numeric reading never counts as a measurement.

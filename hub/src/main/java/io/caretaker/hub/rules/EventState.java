@@ -22,10 +22,11 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
     static final String END = "end";
 
     private final Map<String, Instant> openSince = new HashMap<>();
-    private Instant lastOccurred;
+    private final QuietTime quiet;
 
     EventState(String deviceId, FaultRule.Event rule) {
         super(deviceId, rule);
+        this.quiet = rule.clearAfter() == null ? null : new QuietTime(rule.clearAfter());
     }
 
     @Override
@@ -52,12 +53,13 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
         if (eventId != null) {
             openSince.putIfAbsent(eventId.toString(), event.observedAt()); // a status report (update) does not restart it
         }
-        lastOccurred = event.observedAt();
-        if (active || !rule.forDuration().isZero()) {
+        if (quiet != null) {
+            quiet.occurred(event.observedAt());
+        }
+        if (!rule.forDuration().isZero()) {
             return null; // with a delay, the tick raises once an event has stayed open long enough
         }
-        active = true;
-        return RuleEngine.Transition.raise(event.observedAt());
+        return raiseOnce(event.observedAt());
     }
 
     @Override
@@ -65,23 +67,14 @@ final class EventState extends DeviceRuleState<FaultRule.Event> {
         if (!active) {
             if (!rule.forDuration().isZero() && openSince.values().stream()
                     .anyMatch(since -> Duration.between(since, now).compareTo(rule.forDuration()) >= 0)) {
-                active = true;
-                return RuleEngine.Transition.raise(now);
+                return raiseOnce(now);
             }
             return null;
         }
-        if (rule.clearAfter() == null) {
-            return null;
-        }
-        if (lastOccurred == null) {
-            lastOccurred = now; // resumed after a restart: give it its full time from now
-            return null;
-        }
-        if (Duration.between(lastOccurred, now).compareTo(rule.clearAfter()) >= 0) {
-            active = false;
+        RuleEngine.Transition cleared = quiet == null ? null : clearWhenQuiet(quiet, now);
+        if (cleared != null) {
             openSince.clear();
-            return RuleEngine.Transition.clear(now);
         }
-        return null;
+        return cleared;
     }
 }

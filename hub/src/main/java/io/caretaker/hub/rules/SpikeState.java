@@ -2,7 +2,6 @@ package io.caretaker.hub.rules;
 
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.canonical.PointSample;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
 
@@ -13,12 +12,13 @@ import java.util.OptionalDouble;
  */
 final class SpikeState extends DeviceRuleState<FaultRule.Spike> {
 
+    private final QuietTime quiet;
     private Double beforeLast;
     private Double last;
-    private Instant lastSpike;
 
     SpikeState(String deviceId, FaultRule.Spike rule) {
         super(deviceId, rule);
+        this.quiet = new QuietTime(rule.clearAfter());
     }
 
     @Override
@@ -45,27 +45,12 @@ final class SpikeState extends DeviceRuleState<FaultRule.Spike> {
         if (!spike) {
             return null;
         }
-        lastSpike = sample.observedAt();
-        if (active) {
-            return null;
-        }
-        active = true;
-        return RuleEngine.Transition.raise(sample.observedAt());
+        quiet.occurred(sample.observedAt());
+        return raiseOnce(sample.observedAt());
     }
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        if (!active) {
-            return null;
-        }
-        if (lastSpike == null) {
-            lastSpike = now; // resumed after a restart: give it its full time from now
-            return null;
-        }
-        if (Duration.between(lastSpike, now).compareTo(rule.clearAfter()) >= 0) {
-            active = false;
-            return RuleEngine.Transition.clear(now);
-        }
-        return null;
+        return clearWhenQuiet(quiet, now);
     }
 }
