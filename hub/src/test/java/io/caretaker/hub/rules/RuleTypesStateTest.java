@@ -79,6 +79,21 @@ class RuleTypesStateTest {
     }
 
     @Test
+    void aRateOfChangeClearsOnlyOnceAWholeFreshWindowIsCalm() {
+        RateOfChangeState state = new RateOfChangeState("water-1", new FaultRule.RateOfChange("night-use", "volume",
+                50.0, null, Duration.ofMinutes(15), Severity.MINOR, null, null, null));
+        state.onSample(sample("volume", 0, 1000));
+        assertThat(state.onSample(sample("volume", 600, 1060))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(600)));
+
+        state.forgetPending(); // its schedule's window closed; the next one opens a day later
+        int nextNight = 86_400;
+        assertThat(state.onSample(sample("volume", nextNight, 3000))).isNull(); // one reading shows no change, nor its end
+        assertThat(state.onSample(sample("volume", nextNight + 600, 3010))).isNull();
+        assertThat(state.onSample(sample("volume", nextNight + 900, 3020)))
+                .isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(nextNight + 900))); // a whole calm window
+    }
+
+    @Test
     void aFallIsCheckedOnlyWhenDeclared() {
         RateOfChangeState state = new RateOfChangeState("ahu-1", new FaultRule.RateOfChange("drop", "t",
                 null, 5.0, Duration.ofMinutes(1), Severity.MINOR, null, null, null));
