@@ -58,7 +58,10 @@ public class DemoSite implements DisposableBean {
 
     /** Before the connectors hear the live devices, so the days filled end where the live data begins. */
     private static void fillHistory(DemoProperties demo, Site site, ProfileCatalog profiles, Scenario scenario, RunTracker running, Clock clock) {
-        if (demo.historyDays() > 0 && (scenario.start() != null || scenario.acceleration() != 1)) {
+        if (demo.historyDays() <= 0) {
+            return;
+        }
+        if (scenario.start() != null || scenario.acceleration() != 1) {
             log.info("demo history not filled: scenario={} runs on its own clock (start or acceleration)", scenario.name());
             return;
         }
