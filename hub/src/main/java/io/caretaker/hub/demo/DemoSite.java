@@ -2,12 +2,16 @@ package io.caretaker.hub.demo;
 
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.utilisation.RunTracker;
 import io.caretaker.simulators.model.DeviceModel;
 import io.caretaker.simulators.scenario.Scenario;
 import io.caretaker.simulators.scenario.ScenarioFile;
 import io.caretaker.simulators.site.SiteSimulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import org.springframework.stereotype.Component;
  * The embedded demo: an in-process MQTT broker and a simulator for every device of the site file whose profile has
  * a {@code simulate} section, each on a real protocol server (Milo OPC UA, j2mod Modbus TCP, MQTT), built before
  * Camel starts its routes so the connectors find their peers up; the demo scenario starts once the hub is ready.
+ * Before any of it, the last days' utilisation is filled from the same models ({@link DemoHistory}).
  */
 @Component
 @ConditionalOnProperty(name = "caretaker.demo.enabled", havingValue = "true")
@@ -33,9 +38,11 @@ public class DemoSite implements DisposableBean {
     private final EmbeddedBroker broker;
     private final SiteSimulator simulator;
 
-    public DemoSite(DemoProperties demo, Site site, ProfileCatalog profiles, ResourceLoader resources, Clock clock) throws Exception {
+    public DemoSite(DemoProperties demo, Site site, ProfileCatalog profiles, ResourceLoader resources, Clock clock, RunTracker running)
+            throws Exception {
         String scenarioYaml = resources.getResource(demo.scenario()).getContentAsString(StandardCharsets.UTF_8);
         Scenario scenario = ScenarioFile.parse(demo.scenario(), scenarioYaml);
+        fillHistory(demo, site, profiles, scenario, running, clock);
         this.broker = new EmbeddedBroker(demo.bindAddress(), demo.mqttPort(), demo.workDir());
         try {
             broker.start();
@@ -47,6 +54,21 @@ public class DemoSite implements DisposableBean {
         }
         log.info("demo started devices={} mqttPort={} modbusPort={} opcuaPort={} scenario={}",
                 simulator.devices().size(), demo.mqttPort(), demo.modbusPort(), demo.opcuaPort(), scenario.name());
+    }
+
+    /** Before the connectors hear the live devices, so the days filled end where the live data begins. */
+    private static void fillHistory(DemoProperties demo, Site site, ProfileCatalog profiles, Scenario scenario, RunTracker running, Clock clock) {
+        if (demo.historyDays() <= 0) {
+            return;
+        }
+        if (scenario.start() != null || scenario.acceleration() != 1) {
+            log.info("demo history not filled: scenario={} runs on its own clock (start or acceleration)", scenario.name());
+            return;
+        }
+        Instant now = clock.instant();
+        List<String> filled = DemoHistory.fill(site, profiles, scenario, running, now, demo.historyDays());
+        log.info("demo history filled days={} devices={} took={}ms", demo.historyDays(), filled,
+                Duration.between(now, clock.instant()).toMillis());
     }
 
     /** The scenario's clock starts when the hub is ready, so its faults fall within the first minutes of use. */

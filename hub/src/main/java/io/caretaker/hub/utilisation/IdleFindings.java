@@ -76,7 +76,7 @@ public class IdleFindings {
             }
             DayTotals day = lastDay.get(deviceId);
             if (Boolean.TRUE.equals(profile.utilisation().occupiedOnly()) && day != null
-                    && day.unoccupiedRunSeconds >= idle.unoccupiedRun().toSeconds()) {
+                    && day.unoccupiedRunSeconds > idle.unoccupiedRun().toSeconds()) {
                 open(deviceId, IdleFinding.RAN_UNOCCUPIED, name + " ran while the building was unoccupied",
                         String.format(Locale.ROOT, "On %s it ran %.1f h outside the occupied hours (of %.1f h in all). Check its time "
                                 + "schedule, holiday calendar and any manual override.", yesterday, day.unoccupiedRunSeconds / 3600, day.runSeconds / 3600), opened);

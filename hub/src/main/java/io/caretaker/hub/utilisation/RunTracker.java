@@ -239,6 +239,11 @@ public class RunTracker {
         return new RunTotals(sum.runSeconds / 3600.0, sum.starts);
     }
 
+    /** The first local day the store knows this device's running state, if any (nothing of it is stored yet: empty). */
+    public Optional<LocalDate> firstDay(String deviceId) {
+        return store.firstDay(deviceId);
+    }
+
     /** The latest good value of a counter point that a maintenance plan counts, if one came since the start. */
     public synchronized OptionalDouble counter(String deviceId, String pointId) {
         return Optional.ofNullable(devices.get(deviceId)).map(d -> d.counters.get(pointId))

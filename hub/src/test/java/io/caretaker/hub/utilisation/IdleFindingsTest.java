@@ -90,6 +90,21 @@ class IdleFindingsTest {
     }
 
     @Test
+    void anHourOfPreStartBeforeTheSiteOpensIsAllowedButMoreIsRunningOutOfHours() {
+        sample("ahu-1", "fan_status", false, MONDAY.plusDays(3), "00:00");
+        sample("ahu-1", "fan_status", true, MONDAY.plusDays(3), "07:00");   // Thursday: exactly the 1 h allowed before 08:00
+        sample("ahu-1", "fan_status", false, MONDAY.plusDays(3), "20:00");
+        sample("ahu-1", "fan_status", true, MONDAY.plusDays(4), "06:59");   // Friday: a minute more
+        sample("ahu-1", "fan_status", false, MONDAY.plusDays(4), "20:00");
+        tracker.onTick(at("2026-11-21T00:00"));
+
+        clock.set(at("2026-11-20T09:00"));
+        assertThat(findings.check()).isEmpty();
+        clock.set(at("2026-11-21T09:00"));
+        assertThat(findings.check()).extracting(WorkOrder::deviceId, WorkOrder::ruleId).containsExactly(tuple("ahu-1", "idle-ran-unoccupied"));
+    }
+
+    @Test
     void theApiRanksTheMostIdleFirstWithItsPeers() throws Exception {
         week(1);
         clock.set(at("2026-11-23T09:00"));

@@ -1,0 +1,91 @@
+package io.caretaker.hub.demo;
+
+import io.caretaker.deviceprofiles.DeviceProfile;
+import io.caretaker.deviceprofiles.ProfileCatalog;
+import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.deviceprofiles.site.InstalledDevice;
+import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.utilisation.RunTracker;
+import io.caretaker.simulators.model.DeviceModel;
+import io.caretaker.simulators.scenario.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo's past days. Idle equipment shows over days (a pump that never ran in a week, an air handler that ran all
+ * last night), so before the embedded demo starts, the devices the hub follows for running (profiles with a
+ * {@code utilisation} section) are played over the last {@code days} whole days up to now: the same simulator models
+ * and seed as the live demo, with the idle habits of the scenario (its behaviours from 0 s that never end), on the
+ * simulated time of those days. Each device's running point goes to the run tracker as the hub hears it live: polled
+ * (Modbus), or pushed at the device's pace and at once when it changes. Only utilisation is filled: no alarms, work
+ * orders or point history. A device the store already knows (the demo restarted on the same database) is not filled
+ * again.
+ */
+final class DemoHistory {
+
+    /** The live simulator's step: it looks at every device once a second. */
+    private static final Duration STEP = Duration.ofSeconds(1);
+
+    private DemoHistory() {
+    }
+
+    /** Fills the days before {@code until}; returns the devices filled. */
+    static List<String> fill(Site site, ProfileCatalog profiles, Scenario scenario, RunTracker tracker, Instant until, int days) {
+        if (days <= 0) {
+            return List.of();
+        }
+        ZoneId zone = site.timeZone();
+        Instant from = until.atZone(zone).toLocalDate().minusDays(days).atStartOfDay(zone).toInstant();
+        List<String> filled = new ArrayList<>();
+        for (String deviceId : tracker.tracked()) {
+            InstalledDevice installed = site.device(deviceId).orElseThrow();
+            DeviceProfile profile = profiles.get(installed.profile());
+            if (profile.simulate() == null || tracker.firstDay(deviceId).isPresent()) {
+                continue;
+            }
+            DeviceModel device = new DeviceModel(deviceId, installed.connection().topicId(), profile, zone, scenario.seed(), from);
+            for (Scenario.Step step : scenario.steps()) {
+                if (isHabit(step, installed)) {
+                    device.begin(step.behaviour(), from);
+                }
+            }
+            // how the hub hears from it: polled at its poll interval (Modbus), or at its pace and at once on a change
+            Duration poll = installed.connection().pollInterval();
+            play(device, profile.utilisation().runningPoint(), poll != null ? poll : profile.simulate().every(), poll == null,
+                    tracker, from, until);
+            filled.add(deviceId);
+        }
+        return filled;
+    }
+
+    /** A behaviour the device has from the start and keeps: the scenario's idle plant. */
+    private static boolean isHabit(Scenario.Step step, InstalledDevice device) {
+        return step.at().isZero() && !step.end() && step.forDuration() == null
+                && (device.id().equals(step.device()) || device.profile().equals(step.profile()));
+    }
+
+    private static void play(DeviceModel device, String point, Duration every, boolean onChange, RunTracker tracker,
+                             Instant from, Instant until) {
+        // a polled device is only seen at its polls; a pushed one is looked at as often as the live simulator does
+        Duration step = !onChange || every.compareTo(STEP) < 0 ? every : STEP;
+        Value reported = null;
+        Instant reportedAt = null;
+        // from the first step on, as live: the scenario's behaviours at 0 s are in force before any client sees a value
+        for (Instant t = from.plus(step); t.isBefore(until); t = t.plus(step)) {
+            device.step(t);
+            if (device.silent()) {
+                continue;
+            }
+            Value value = device.value(point);
+            if (reportedAt == null || (onChange && !value.equals(reported)) || !t.isBefore(reportedAt.plus(every))) {
+                tracker.onSample(PointSample.good(device.deviceId(), point, t, value));
+                reported = value;
+                reportedAt = t;
+            }
+        }
+    }
+}
