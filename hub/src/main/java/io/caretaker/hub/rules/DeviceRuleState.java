@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 /**
  * What every rule state holds the same way: the device it watches, its rule, and whether the rule is active. Kept
  * in one place so each state says only what its own kind of rule remembers; {@link #resumeActive()} sets the rule
- * active, and a state with a half-run delay drops it as well.
+ * active, and a state with a half-run delay drops it as well; {@link #notKept} undoes a verdict the sink did not keep.
  */
 abstract sealed class DeviceRuleState<R extends FaultRule> implements RuleEngine.RuleState
         permits ThresholdState, NoDataState, FlatLineState, RateOfChangeState, SpikeState,
@@ -53,6 +53,11 @@ abstract sealed class DeviceRuleState<R extends FaultRule> implements RuleEngine
         }
         active = false;
         return RuleEngine.Transition.clear(now);
+    }
+
+    @Override
+    public void notKept(RuleEngine.Transition transition) {
+        active = !transition.raised();
     }
 
     /**

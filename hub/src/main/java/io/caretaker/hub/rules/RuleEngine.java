@@ -171,10 +171,20 @@ public class RuleEngine {
         if (state instanceof NoDataState) {
             device.silent = transition.raised();
         }
-        if (transition.raised()) {
-            alarms.raise(state.deviceId(), state.rule(), transition.at());
-        } else {
-            alarms.clear(state.deviceId(), state.rule().id(), transition.at());
+        try {
+            if (transition.raised()) {
+                alarms.raise(state.deviceId(), state.rule(), transition.at());
+            } else {
+                alarms.clear(state.deviceId(), state.rule().id(), transition.at());
+            }
+        } catch (RuntimeException e) {
+            // the sink did not keep the verdict (a database error): the rule goes back to where the sink has it, so
+            // the next sample or tick judges it again rather than the fault being lost behind an "already active"
+            state.notKept(transition);
+            if (state instanceof NoDataState) {
+                device.silent = !transition.raised();
+            }
+            throw e;
         }
     }
 
@@ -282,6 +292,9 @@ public class RuleEngine {
         }
 
         void resumeActive();
+
+        /** The sink did not keep this transition: back to the verdict before it, so the rule judges again. */
+        void notKept(Transition transition);
     }
 
     static boolean usable(PointSample sample) {

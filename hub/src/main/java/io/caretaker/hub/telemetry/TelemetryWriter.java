@@ -3,7 +3,9 @@ package io.caretaker.hub.telemetry;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,13 +17,16 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Hands samples to the telemetry store on a thread of its own, so the alarm path never waits for a write.
- * {@link #offer} never blocks: a sample goes into a bounded buffer, or is dropped and counted when the buffer is
- * full. A batch the store cannot take now is kept and retried with back-off, so nothing is lost while the buffer
- * has room; a batch it refuses for good ({@link TelemetryRejectedException}) is set aside and counted.
+ * {@link #offer} never blocks: a sample goes into a bounded buffer, or is dropped when the buffer is full; drops are
+ * counted ({@code caretaker.telemetry.dropped}), shown in {@link #status()} ({@code /actuator/health}) and logged
+ * as a warning at most once a minute while they go on. A batch the store cannot take now is kept and retried with
+ * back-off, so nothing is lost while the buffer has room; a batch it refuses for good
+ * ({@link TelemetryRejectedException}) is set aside and counted.
  */
 public class TelemetryWriter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TelemetryWriter.class);
+    private static final Duration DROP_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final TelemetryStore store;
     private final BlockingQueue<PointSample> buffer;
@@ -31,12 +36,19 @@ public class TelemetryWriter implements DisposableBean {
     private final Counter written;
     private final Counter dropped;
     private final Counter rejected;
+    private final Clock clock;
+    private final int capacity;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Instant lastDropAt;
+    private Instant lastDropLogAt;
+    private long droppedSinceLog;
 
-    public TelemetryWriter(TelemetryStore store, TelemetryProperties properties, MeterRegistry meters) {
+    public TelemetryWriter(TelemetryStore store, TelemetryProperties properties, MeterRegistry meters, Clock clock) {
         this.store = store;
-        this.buffer = new ArrayBlockingQueue<>(properties.bufferCapacity());
+        this.clock = clock;
+        this.capacity = properties.bufferCapacity();
+        this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchSize = properties.batchSize();
         this.flushInterval = properties.flushInterval();
         this.maxRetryDelay = properties.maxRetryDelay();
@@ -52,17 +64,39 @@ public class TelemetryWriter implements DisposableBean {
         thread.start();
     }
 
-    /** Queues a sample for the store; false (and counted) when the buffer is full. */
+    /** Queues a sample for the store; false (counted, and logged at most once a minute) when the buffer is full. */
     public boolean offer(PointSample sample) {
         if (buffer.offer(sample)) {
             return true;
         }
         dropped.increment();
+        Instant now = clock.instant();
+        lastDropAt = now;
+        synchronized (this) {
+            droppedSinceLog++;
+            if (lastDropLogAt == null || !now.isBefore(lastDropLogAt.plus(DROP_LOG_INTERVAL))) {
+                log.warn("telemetry buffer full, samples dropped store={} dropped={} since={} total={} buffer={}; the store "
+                                + "takes samples slower than they come (see caretaker.telemetry.buffer-capacity, batch-size)",
+                        store.name(), droppedSinceLog, lastDropLogAt == null ? "start" : lastDropLogAt, (long) dropped.count(), capacity);
+                lastDropLogAt = now;
+                droppedSinceLog = 0;
+            }
+        }
         return false;
     }
 
     public int buffered() {
         return buffer.size();
+    }
+
+    /** What the writer has done so far, for {@code /actuator/health}. */
+    public Status status() {
+        return new Status(store.name(), buffer.size(), capacity, (long) written.count(), (long) dropped.count(), (long) rejected.count(),
+                lastDropAt);
+    }
+
+    /** The writer's counts since start; {@code lastDropAt} is null while nothing has been dropped. */
+    public record Status(String store, int buffered, int bufferCapacity, long written, long dropped, long rejected, Instant lastDropAt) {
     }
 
     private void run() {

@@ -156,6 +156,12 @@ class MqttIngestIT {
             assertThat(StreamSupport.stream(history.get("buckets").spliterator(), false).mapToDouble(b -> b.get("max").asDouble()).max())
                     .hasValueCloseTo(4.6, offset(1e-9));
         });
+        // what the telemetry writer did shows in the health endpoint, drops included
+        JsonNode telemetry = get("/actuator/health").path("components").path("telemetry");
+        assertThat(telemetry.path("status").asText()).isEqualTo("UP");
+        assertThat(telemetry.path("details").path("written").asLong()).isPositive();
+        assertThat(telemetry.path("details").path("dropped").asLong()).isZero();
+        assertThat(telemetry.path("details").path("lastDropAt").asText()).isEqualTo("never");
         // door-1 had two bad messages within the minute: logged once; the password never
         assertThat(output.getOut().split("message set aside device=door-1 ", -1)).hasSize(2);
         assertThat(output.getAll()).doesNotContain(PASSWORD);

@@ -1,6 +1,7 @@
 package io.caretaker.hub.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caretaker.deviceprofiles.ConfigurationLoader;
 import io.caretaker.deviceprofiles.FaultRule;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -222,11 +224,58 @@ class RuleEngineTest {
                 "raise ahu-2 too-hot-in-office-hours 2026-11-27T04:00:01Z");
     }
 
+    @Test
+    void aRaiseTheSinkFailedToKeepIsRaisedAgainByTheNextSample() {
+        RecordingSink recording = new RecordingSink(sink, List.of());
+        AtomicBoolean storeFails = new AtomicBoolean(true);
+        AlarmSink failingOnce = new AlarmSink() {
+            @Override
+            public void raise(String deviceId, FaultRule rule, Instant at) {
+                if (storeFails.getAndSet(false)) {
+                    throw new IllegalStateException("database unreachable");
+                }
+                recording.raise(deviceId, rule, at);
+            }
+
+            @Override
+            public void clear(String deviceId, String ruleId, Instant at) {
+                recording.clear(deviceId, ruleId, at);
+            }
+
+            @Override
+            public void suppress(String deviceId, String ruleId, String reason, Instant at) {
+                recording.suppress(deviceId, ruleId, reason, at);
+            }
+
+            @Override
+            public void unsuppress(String deviceId, String ruleId, Instant at) {
+                recording.unsuppress(deviceId, ruleId, at);
+            }
+
+            @Override
+            public List<ActiveRule> active() {
+                return List.of();
+            }
+        };
+        Instant saturday = Instant.parse("2026-11-28T04:00:00Z"); // outside the office-hours rule's schedule
+        RuleEngine engine = engine(saturday, failingOnce, Map.of());
+
+        assertThatThrownBy(() -> engine.onSample(temperature(saturday, 35))).hasMessageContaining("database unreachable");
+        assertThat(sink).isEmpty();
+
+        engine.onSample(temperature(saturday.plusSeconds(1), 35));
+        assertThat(sink).containsExactly("raise ahu-1 supply-air-too-hot 2026-11-28T04:00:01Z");
+    }
+
     private RuleEngine engine(Instant start, List<AlarmSink.ActiveRule> suppressedInStore) {
         return engine(start, suppressedInStore, Map.of());
     }
 
     private RuleEngine engine(Instant start, List<AlarmSink.ActiveRule> suppressedInStore, Map<String, Map<String, Object>> ahu1Overrides) {
+        return engine(start, new RecordingSink(sink, suppressedInStore), ahu1Overrides);
+    }
+
+    private RuleEngine engine(Instant start, AlarmSink alarms, Map<String, Map<String, Object>> ahu1Overrides) {
         ProfileCatalog profiles = profiles();
         List<InstalledDevice> devices = new ArrayList<>(List.of(
                 new InstalledDevice("ahu-1", "test-ahu", null, "Tower A", null, null, null, ahu1Overrides),
@@ -235,7 +284,7 @@ class RuleEngineTest {
             devices.add(new InstalledDevice("ahu-2", "test-ahu", null, "Tower A", null, null, null));
         }
         Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, Set.of(LocalDate.parse("2026-11-26"))), devices);
-        return new RuleEngine(site, profiles, new RecordingSink(sink, suppressedInStore), Clock.fixed(start, ZoneOffset.UTC));
+        return new RuleEngine(site, profiles, alarms, Clock.fixed(start, ZoneOffset.UTC));
     }
 
     private static ProfileCatalog profiles() {

@@ -99,7 +99,7 @@ class TelemetryStoresIT {
     void anInfluxOutageLosesNothingThatFitsInTheBuffer() throws Exception {
         InfluxTelemetryStore store = new InfluxTelemetryStore(influx.url(), "outage", null, null, null);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        TelemetryWriter writer = new TelemetryWriter(store, properties(50_000), meters);
+        TelemetryWriter writer = new TelemetryWriter(store, properties(50_000), meters, java.time.Clock.systemUTC());
         List<PointSample> replay = replay(Duration.ofHours(1), Duration.ofSeconds(1), 7); // 7,200 samples of 2 points
         try {
             replay.subList(0, 2000).forEach(writer::offer);

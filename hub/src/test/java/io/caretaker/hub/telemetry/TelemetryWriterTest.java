@@ -6,14 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class TelemetryWriterTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
@@ -50,6 +57,7 @@ class TelemetryWriterTest {
 
     private final SwitchableStore store = new SwitchableStore();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final MovableClock clock = new MovableClock(T0);
     private TelemetryWriter writer;
 
     @AfterEach
@@ -59,7 +67,7 @@ class TelemetryWriterTest {
 
     @Test
     void anOutageLosesNothingWhileTheBufferHasRoom() {
-        writer = new TelemetryWriter(store, properties(1000, 100), meters);
+        writer = new TelemetryWriter(store, properties(1000, 100), meters, clock);
         store.up.set(false);
 
         for (int i = 0; i < 1000; i++) {
@@ -76,7 +84,7 @@ class TelemetryWriterTest {
 
     @Test
     void aFullBufferDropsAndCountsInsteadOfBlocking() {
-        writer = new TelemetryWriter(store, properties(1000, 100), meters);
+        writer = new TelemetryWriter(store, properties(1000, 100), meters, clock);
         store.up.set(false);
 
         int accepted = 0;
@@ -93,8 +101,38 @@ class TelemetryWriterTest {
     }
 
     @Test
+    void dropsShowInTheStatusAndAreLoggedOnceAMinuteWithTheirCount(CapturedOutput output) {
+        writer = new TelemetryWriter(store, properties(1000, 100), meters, clock);
+        store.up.set(false);
+        assertThat(writer.status().lastDropAt()).isNull();
+        int accepted = 0;
+        for (int i = 0; i < 1200; i++) {
+            accepted += writer.offer(sample(i)) ? 1 : 0;
+        }
+        int droppedFirst = 1200 - accepted;
+        assertThat(droppedFirst).isPositive();
+
+        clock.advance(Duration.ofSeconds(59));
+        for (int i = 0; i < 10; i++) {
+            assertThat(writer.offer(sample(2000 + i))).isFalse();
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(writer.offer(sample(3000))).isFalse();
+
+        TelemetryWriter.Status status = writer.status();
+        assertThat(status.dropped()).isEqualTo(droppedFirst + 11);
+        assertThat(status.lastDropAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(status.bufferCapacity()).isEqualTo(1000);
+        List<String> warnings = output.getAll().lines().filter(l -> l.contains("telemetry buffer full")).toList();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).contains("dropped=1 since=start total=1 ");
+        // the minute's drops after the first warning, counted in the second
+        assertThat(warnings.get(1)).contains("dropped=" + (droppedFirst - 1 + 11) + " since=" + T0 + " total=" + (droppedFirst + 11) + " ");
+    }
+
+    @Test
     void aBatchRefusedForGoodIsSetAsideAndTheNextOnesAreWritten() {
-        writer = new TelemetryWriter(store, properties(1000, 10), meters);
+        writer = new TelemetryWriter(store, properties(1000, 10), meters, clock);
         store.rejectsForGood.set(true);
 
         writer.offer(sample(0));
@@ -103,6 +141,34 @@ class TelemetryWriterTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> store.kept.size() == 1);
         assertThat(store.kept.get(0).value().asDouble().getAsDouble()).isEqualTo(1);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static TelemetryProperties properties(int capacity, int batch) {

@@ -17,6 +17,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 final class Mqtt5Client implements BrokerClient, MqttCallback {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Mqtt5Client.class);
+    static final int RECEIVE_MAXIMUM = 65_535;
 
     private final MqttConnectionSettings settings;
     private final Listener listener;
@@ -38,7 +39,11 @@ final class Mqtt5Client implements BrokerClient, MqttCallback {
         options.setAutomaticReconnect(false); // the connector's own loop: Paho's does not retry a first connect that fails
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
-        options.setReceiveMaximum(1000);
+        // MQTT 5's largest window: the broker keeps what the hub has not acknowledged in flight rather than in its
+        // per-client queue, which Mosquitto caps at 1000 (max_queued_messages) and then drops new messages from, even
+        // QoS 1 ones, so a hub a few thousand messages behind lost a fault among them. Paho reads no faster than the
+        // route takes messages, so the rest waits in the broker and the socket, not in the hub's memory.
+        options.setReceiveMaximum(RECEIVE_MAXIMUM);
         if (settings.username() != null) {
             options.setUserName(settings.username());
         }

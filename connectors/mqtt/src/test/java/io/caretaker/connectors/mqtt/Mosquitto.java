@@ -106,8 +106,21 @@ final class Mosquitto implements AutoCloseable {
         run(List.of(PUB.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-q", "1", "-t", topic, "-f", file.toString()));
     }
 
+    /** Publishes each line of the file as one message, at QoS 1, from one connection ({@code mosquitto_pub -l}). */
+    static void publishLines(int port, String topic, Path lines) throws IOException, InterruptedException {
+        run(List.of(PUB.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-q", "1", "-t", topic, "-l"), lines);
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
-        Process pub = new ProcessBuilder(command).redirectErrorStream(true).start();
+        run(command, null);
+    }
+
+    private static void run(List<String> command, Path input) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        Process pub = builder.start();
         if (!pub.waitFor(20, TimeUnit.SECONDS)) {
             pub.destroyForcibly();
             throw new IllegalStateException("mosquitto_pub did not finish: " + command);

@@ -90,6 +90,16 @@ class InfluxTelemetryStoreIT {
     }
 
     @Test
+    void veryLargeAndVerySmallNumbersReadBackExactly() throws Exception {
+        store.write(List.of(number("meter-1", "energy", T0, 12345678901.5), number("meter-1", "leak", T0, 0.00001)));
+
+        assertThat(store.history("meter-1", "energy", T0, T0.plus(MINUTE), MINUTE))
+                .singleElement().satisfies(bucket -> assertThat(bucket.last()).isEqualTo(12345678901.5));
+        assertThat(store.history("meter-1", "leak", T0, T0.plus(MINUTE), MINUTE))
+                .singleElement().satisfies(bucket -> assertThat(bucket.last()).isEqualTo(0.00001));
+    }
+
+    @Test
     void onlyGoodNumericSamplesAreWritten() throws Exception {
         store.write(List.of(
                 new PointSample("ahu-1", "supply_temp", T0, T0, Value.of(18.0), Quality.UNCERTAIN),

@@ -8,7 +8,6 @@ import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.canonical.Value;
 import java.time.Duration;
 import java.time.Instant;
-import org.influxdb.dto.Point;
 import org.junit.jupiter.api.Test;
 
 /** The line protocol the InfluxDB store writes, without an InfluxDB. */
@@ -30,6 +29,23 @@ class InfluxTelemetryStoreTest {
     }
 
     @Test
+    void veryLargeAndVerySmallNumbersKeepEveryDigitInScientificNotation() {
+        assertThat(line(PointSample.good("meter-1", "energy", T0, Value.of(12345678901.5)))).contains(" value=1.23456789015E10 ");
+        assertThat(line(PointSample.good("meter-1", "leak", T0, Value.of(0.00001)))).contains(" value=1.0E-5 ");
+        assertThat(line(PointSample.good("meter-1", "offset", T0, Value.of(-2.5)))).contains(" value=-2.5 ");
+    }
+
+    @Test
+    void aBatchIsOneLinePerWrittenSample() {
+        StringBuilder lines = new StringBuilder();
+        assertThat(InfluxTelemetryStore.appendLine(lines, PointSample.good("a", "p", T0, Value.of(1)))).isTrue();
+        assertThat(InfluxTelemetryStore.appendLine(lines, PointSample.commLoss("a", "p", T0))).isFalse();
+        assertThat(InfluxTelemetryStore.appendLine(lines, PointSample.good("b", "q", T0, Value.of(2)))).isTrue();
+        assertThat(lines.toString()).isEqualTo("telemetry,device=a,point=p value=1.0 1767600000123456789\n"
+                + "telemetry,device=b,point=q value=2.0 1767600000123456789\n");
+    }
+
+    @Test
     void tagValuesAreEscaped() {
         assertThat(line(PointSample.good("plant room,1", "a b=c", T0, Value.of(1))))
                 .startsWith("telemetry,device=plant\\ room\\,1,point=a\\ b\\=c value=1.0 ");
@@ -37,13 +53,13 @@ class InfluxTelemetryStoreTest {
 
     @Test
     void samplesThatAreNotGoodFiniteNumbersAreSkipped() {
-        assertThat(InfluxTelemetryStore.point(new PointSample("a", "p", T0, T0, Value.of(1), Quality.UNCERTAIN))).isEmpty();
-        assertThat(InfluxTelemetryStore.point(new PointSample("a", "p", T0, T0, Value.of(1), Quality.BAD))).isEmpty();
-        assertThat(InfluxTelemetryStore.point(PointSample.commLoss("a", "p", T0))).isEmpty();
-        assertThat(InfluxTelemetryStore.point(PointSample.good("a", "p", T0, Value.of("open")))).isEmpty();
-        assertThat(InfluxTelemetryStore.point(PointSample.good("a", "p", T0, Value.of(Double.POSITIVE_INFINITY)))).isEmpty();
-        assertThat(InfluxTelemetryStore.point(PointSample.good("", "p", T0, Value.of(1)))).isEmpty();
-        assertThat(InfluxTelemetryStore.point(PointSample.good("a", "p", Instant.parse("2300-01-01T00:00:00Z"), Value.of(1))))
+        assertThat(InfluxTelemetryStore.line(new PointSample("a", "p", T0, T0, Value.of(1), Quality.UNCERTAIN))).isEmpty();
+        assertThat(InfluxTelemetryStore.line(new PointSample("a", "p", T0, T0, Value.of(1), Quality.BAD))).isEmpty();
+        assertThat(InfluxTelemetryStore.line(PointSample.commLoss("a", "p", T0))).isEmpty();
+        assertThat(InfluxTelemetryStore.line(PointSample.good("a", "p", T0, Value.of("open")))).isEmpty();
+        assertThat(InfluxTelemetryStore.line(PointSample.good("a", "p", T0, Value.of(Double.POSITIVE_INFINITY)))).isEmpty();
+        assertThat(InfluxTelemetryStore.line(PointSample.good("", "p", T0, Value.of(1)))).isEmpty();
+        assertThat(InfluxTelemetryStore.line(PointSample.good("a", "p", Instant.parse("2300-01-01T00:00:00Z"), Value.of(1))))
                 .isEmpty();
     }
 
@@ -62,6 +78,6 @@ class InfluxTelemetryStoreTest {
     }
 
     private static String line(PointSample sample) {
-        return InfluxTelemetryStore.point(sample).map(Point::lineProtocol).orElseThrow();
+        return InfluxTelemetryStore.line(sample).orElseThrow();
     }
 }

@@ -133,7 +133,7 @@ public final class TelemetryStoreBenchmark {
                 Duration.ofMillis(100), Duration.ofSeconds(1),
                 new TelemetryProperties.Retention(Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(730)),
                 new TelemetryProperties.Influx("unused", "unused", null, null, "autogen"));
-        TelemetryWriter writer = new TelemetryWriter(store, properties, meters);
+        TelemetryWriter writer = new TelemetryWriter(store, properties, meters, java.time.Clock.systemUTC());
         long start = System.nanoTime();
         data.forEach(writer::offer);
         var written = meters.counter("caretaker.telemetry.written", "store", store.name());
