@@ -1,12 +1,10 @@
 package io.caretaker.hub.utilisation;
 
+import io.caretaker.hub.system.problems.BadRequestTitle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/utilisation?from=2026-11-01&to=2026-11-07}: per device per day, and the idle ranking; default the last 7 days. */
 @RestController
 @RequestMapping("/api/utilisation")
+@BadRequestTitle("Bad utilisation query")
 class UtilisationController {
 
     private final UtilisationService utilisation;
@@ -43,10 +42,4 @@ class UtilisationController {
         }
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Bad utilisation query");
-        return problem;
-    }
 }

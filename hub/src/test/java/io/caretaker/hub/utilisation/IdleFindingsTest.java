@@ -4,11 +4,13 @@ import static io.caretaker.hub.utilisation.TestSite.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.hub.system.problems.ApiProblems;
 import io.caretaker.hub.workorders.TestWorkOrders;
 import io.caretaker.hub.workorders.Transition;
 import io.caretaker.hub.workorders.TransitionRequest;
@@ -22,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -109,7 +112,8 @@ class IdleFindingsTest {
         week(1);
         clock.set(at("2026-11-23T09:00"));
         MockMvc api = MockMvcBuilders.standaloneSetup(new UtilisationController(
-                new UtilisationService(tracker, store, TestSite.SITE), clock, TestSite.CALENDAR)).build();
+                new UtilisationService(tracker, store, TestSite.SITE), clock, TestSite.CALENDAR))
+                .setControllerAdvice(new ApiProblems()).build();
 
         api.perform(get("/api/utilisation").param("from", "2026-11-16").param("to", "2026-11-22"))
                 .andExpect(status().isOk())
@@ -129,6 +133,8 @@ class IdleFindingsTest {
                 .andExpect(jsonPath("$.days[9].dutyCycle").value(0.3333));
         api.perform(get("/api/utilisation").param("from", "16/11/2026"))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Bad utilisation query"))
                 .andExpect(jsonPath("$.detail").value("from=16/11/2026 is not a date; write it as 2026-11-28 (the site's local day)"));
     }
 

@@ -2,6 +2,7 @@ package io.caretaker.hub.alarms.kpi;
 
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.system.problems.BadRequestTitle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * durations in minutes.
  */
 @RestController
+@BadRequestTitle("Invalid KPI window")
 class AlarmKpiController {
 
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
@@ -64,12 +63,6 @@ class AlarmKpiController {
         }
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badWindow(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid KPI window");
-        return problem;
-    }
 
     record KpisJson(OffsetDateTime from, OffsetDateTime to, int annunciated, int activations, List<IntervalJson> perTenMinutes,
                     double averagePerTenMinutes, int peakPerTenMinutes, int floodAt, int intervalsInFlood, double percentTimeInFlood,

@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The refusals of the alarm and work-order APIs (the controllers marked {@link BadRequestTitle}) as RFC 9457 problem
- * details: 404 an unknown alarm or work order, 409 an action or transition its state does not allow, 400 a missing or
- * bad field. First among the advice, ahead of Spring's own problem details: a bad value found while the request is
- * read (a path id that is not a number, an unknown status) is a 400 with the controller's title, as one found after.
+ * The refusals of the hub's APIs (alarms, work orders, alarm KPIs, utilisation: the controllers marked {@link
+ * BadRequestTitle}) as RFC 9457 problem details: 404 an unknown alarm or work order, 409 an action or transition its
+ * state does not allow, 400 a missing or bad field. First among the advice, ahead of Spring's own problem details: a
+ * bad value found while the request is read (a path id that is not a number, an unknown status) is a 400 with the
+ * controller's title, as one found after. The point-write API keeps its own, whose refusals carry their own status.
  */
 @RestControllerAdvice(annotations = BadRequestTitle.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -17,6 +17,7 @@ import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmService;
 import io.caretaker.hub.alarms.TestAlarms;
+import io.caretaker.hub.system.problems.ApiProblems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -165,6 +166,7 @@ class AlarmKpiTest {
         Site site = new Site("test", "Test", ZoneId.of("Asia/Shanghai"), new Site.Calendar(null, null), List.of());
         t.clock.now = TO;
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new AlarmKpiController(kpis, site, t.clock))
+                .setControllerAdvice(new ApiProblems())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
                 .build();
@@ -183,7 +185,8 @@ class AlarmKpiTest {
         mvc.perform(get("/api/kpis/alarms?from=2026-11-23T09:00&to=2026-11-23T02:00:00 00:00"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.annunciated").value(27));
         mvc.perform(get("/api/kpis/alarms").param("from", "2026-11-23T10:00:00+08:00").param("to", "2026-11-23T09:00:00+08:00"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("must end after it starts")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.title").value("Invalid KPI window"))
+                .andExpect(jsonPath("$.detail").value(containsString("must end after it starts")));
         mvc.perform(get("/api/kpis/alarms").param("from", "yesterday"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("'from' is not a date-time")));
         assertThatThrownBy(() -> kpis.over(T0, T0.plus(Duration.ofDays(32))))
