@@ -6,16 +6,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.TestApi;
+import io.caretaker.hub.webhooks.Webhook;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +34,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole chain on real protocol servers in this JVM: simulated faults on OPC UA, Modbus TCP and MQTT become
  * alarms and CORRECTIVE work orders with DOMAIN.md's due times; a device that goes silent turns OFFLINE and
- * raises its no-data alarm, and comes back ONLINE.
+ * raises its no-data alarm, and comes back ONLINE. Each work order opened goes to the company's webhook receiver (a
+ * real HTTP server on loopback) as a signed POST from the outbox.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class FaultToWorkOrderIT {
+
+    private static final String WEBHOOK_SECRET = "cmms-secret";
+    private static final List<JsonNode> webhookEvents = new CopyOnWriteArrayList<>();
+    private static HttpServer cmms;
 
     @TempDir
     static Path workDir;
@@ -40,6 +51,24 @@ class FaultToWorkOrderIT {
     @DynamicPropertySource
     static void demo(DynamicPropertyRegistry registry) throws IOException {
         DemoTestProperties.register(registry, "e2e", workDir, "classpath:caretaker/e2e-scenario.yaml");
+        cmms = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        cmms.createContext("/caretaker", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean signed = ("sha256=" + Webhook.sign(WEBHOOK_SECRET, body)).equals(exchange.getRequestHeaders().getFirst(Webhook.SIGNATURE_HEADER));
+            if (signed) {
+                webhookEvents.add(new ObjectMapper().readTree(body));
+            }
+            exchange.sendResponseHeaders(signed ? 204 : 401, -1);
+            exchange.close();
+        });
+        cmms.start();
+        registry.add("caretaker.webhooks.url", () -> "http://127.0.0.1:" + cmms.getAddress().getPort() + "/caretaker");
+        registry.add("caretaker.webhooks.secret", () -> WEBHOOK_SECRET);
+    }
+
+    @AfterAll
+    static void stopCmms() {
+        cmms.stop(0);
     }
 
     @LocalServerPort
@@ -68,6 +97,9 @@ class FaultToWorkOrderIT {
                         .get("knownHours").asDouble()).isPositive());
 
         Map<String, JsonNode> workOrders = workOrdersByDevice();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(webhookEvents.stream()
+                .filter(e -> e.get("type").asText().equals("workorder.opened")).map(e -> e.get("workOrder").get("id").asLong()))
+                .containsAll(workOrders.values().stream().map(w -> w.get("id").asLong()).toList()));
         assertWorkOrder(workOrders.get("ahu-1"), "MAJOR", Duration.ofHours(2), 3);        // respond 2 h, resolve 3 working days
         assertWorkOrder(workOrders.get("meter-1"), "IMPORTANT", null, 2);                 // respond 1 working day, resolve 2
         assertWorkOrder(workOrders.get("door-1"), "MINOR", Duration.ofHours(2), 1);       // respond 2 h, resolve 1 working day

@@ -2,6 +2,7 @@ package io.caretaker.hub.system.problems;
 
 import io.caretaker.hub.alarms.AlarmService;
 import io.caretaker.hub.alarms.IllegalAlarmActionException;
+import io.caretaker.hub.webhooks.WebhookController;
 import io.caretaker.hub.workorders.IllegalTransitionException;
 import io.caretaker.hub.workorders.WorkOrderService;
 import org.springframework.core.Ordered;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The refusals of the hub's APIs (alarms, work orders, alarm KPIs, utilisation: the controllers marked {@link
+ * The refusals of the hub's APIs (alarms, work orders, alarm KPIs, utilisation, webhook deliveries: the controllers marked {@link
  * BadRequestTitle}) as RFC 9457 problem details: 404 an unknown alarm or work order, 409 an action or transition its
  * state does not allow, 400 a missing or bad field. First among the advice, ahead of Spring's own problem details: a
  * bad value found while the request is read (a path id that is not a number, an unknown status) is a 400 with the
@@ -42,6 +43,16 @@ public class ApiProblems {
     @ExceptionHandler(IllegalTransitionException.class)
     ProblemDetail transitionNotAllowed(IllegalTransitionException e) {
         return problem(HttpStatus.CONFLICT, "Transition not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookController.NoSuchDeliveryException.class)
+    ProblemDetail noSuchDelivery(WebhookController.NoSuchDeliveryException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such webhook delivery", e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookController.DeliveryNotFailedException.class)
+    ProblemDetail deliveryNotFailed(WebhookController.DeliveryNotFailedException e) {
+        return problem(HttpStatus.CONFLICT, "Webhook delivery not failed", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,6 +122,17 @@ class RolePermissionsIT {
         assertThat(post("dispatcher", write, "{\"value\":1}")).isEqualTo(403);
         assertThat(post("operator", write, "{\"value\":1}")).isEqualTo(403);
         assertThat(post("engineer", write, "{\"value\":1}")).isEqualTo(404);
+    }
+
+    @Test
+    void onlyAdministratorsSeeAndRetryWebhookDeliveries() {
+        for (String user : List.of("operator", "engineer", "dispatcher")) {
+            assertThat(get(user, "/api/webhooks/deliveries")).isEqualTo(403);
+            assertThat(post(user, "/api/webhooks/deliveries/1/retry", null)).isEqualTo(403);
+        }
+        assertThat(get("admin", "/api/webhooks/deliveries?status=FAILED")).isEqualTo(200);
+        assertThat(get("admin", "/api/webhooks/deliveries?status=LOST")).isEqualTo(400);
+        assertThat(post("admin", "/api/webhooks/deliveries/999999/retry", null)).isEqualTo(404);
     }
 
     @Test
