@@ -3,6 +3,7 @@ package io.caretaker.hub.alarms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caretaker.deviceprofiles.Severity;
+import io.caretaker.hub.PostgresSchema;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,8 @@
 package io.caretaker.hub.webhooks;
 
-import io.caretaker.hub.alarms.PostgresSchema;
+import io.caretaker.hub.PostgresSchema;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 
 /** {@link WebhookTest} on PostgreSQL: its row locks keep two hubs from sending one event twice; skipped where none answers. */
@@ -14,8 +13,7 @@ class PostgresWebhookIT extends WebhookTest {
     @Override
     DataSource database() {
         schema = new PostgresSchema(4);
-        Flyway.configure().dataSource(schema.data).schemas(schema.name).load().migrate();
-        return schema.data;
+        return schema.migrated();
     }
 
     @AfterEach

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.PostgresSchema;
 import io.caretaker.hub.telemetry.HistoryBucket;
 import io.caretaker.hub.telemetry.SqlTelemetryStore;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,16 +17,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,29 +33,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class PostgresWorkOrderIT {
 
-    private static final String URL = System.getenv().getOrDefault("CARETAKER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getenv().getOrDefault("CARETAKER_TEST_POSTGRES_USER", "postgres");
-    private static final String SCHEMA = "caretaker_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
 
-    private static SingleConnectionDataSource data;
+    private static PostgresSchema schema;
+    private static DataSource data;
 
     @BeforeAll
-    static void postgres() throws SQLException {
-        try (Connection probe = DriverManager.getConnection(URL, USER, "")) {
-            probe.createStatement().execute("create schema " + SCHEMA);
-        } catch (SQLException e) {
-            Assumptions.abort("no PostgreSQL at " + URL + " (" + e.getMessage() + "); set CARETAKER_TEST_POSTGRES_URL to run this test");
-        }
-        data = new SingleConnectionDataSource(URL + "?currentSchema=" + SCHEMA, USER, "", true);
-        Flyway.configure().dataSource(data).schemas(SCHEMA).load().migrate();
+    static void postgres() {
+        schema = new PostgresSchema(4); // skips the test where no PostgreSQL answers
+        data = schema.migrated();
     }
 
     @AfterAll
-    static void dropSchema() {
-        if (data != null) {
-            new JdbcTemplate(data).execute("drop schema " + SCHEMA + " cascade");
-            data.destroy();
+    static void dropSchema() throws SQLException {
+        if (schema != null) {
+            schema.close();
         }
     }
 

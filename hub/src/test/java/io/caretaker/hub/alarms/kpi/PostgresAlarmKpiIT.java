@@ -1,6 +1,6 @@
 package io.caretaker.hub.alarms.kpi;
 
-import io.caretaker.hub.alarms.PostgresSchema;
+import io.caretaker.hub.PostgresSchema;
 import io.caretaker.hub.alarms.TestAlarms;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;

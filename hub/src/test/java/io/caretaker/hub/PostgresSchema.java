@@ -1,10 +1,12 @@
-package io.caretaker.hub.alarms;
+package io.caretaker.hub;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.caretaker.hub.alarms.TestAlarms;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,6 +33,12 @@ public final class PostgresSchema implements AutoCloseable {
         data.setUsername(USER);
         data.setSchema(name);
         data.setMaximumPoolSize(connections);
+    }
+
+    /** This schema with the hub's migrations applied. */
+    public HikariDataSource migrated() {
+        Flyway.configure().dataSource(data).schemas(name).load().migrate();
+        return data;
     }
 
     /** Alarm services on this schema, migrated. */
