@@ -15,21 +15,20 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Placeholders;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.rules.AlarmSink;
 import io.caretaker.hub.rules.RuleEngine;
 import io.caretaker.simulators.model.DeviceModel;
 import io.caretaker.simulators.model.Outgoing;
-import io.caretaker.simulators.mqtt.MqttState;
 import io.caretaker.simulators.model.SimulatedTime;
+import io.caretaker.simulators.mqtt.MqttState;
 import io.caretaker.simulators.scenario.Scenario;
 import io.caretaker.simulators.scenario.ScenarioFile;
 import io.caretaker.simulators.scenario.ScenarioPlayer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -229,35 +228,6 @@ class DemoScenarioTest {
         @Override
         public List<ActiveRule> active() {
             return List.of();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.hub.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -143,33 +141,6 @@ class TelemetryWriterTest {
         assertThat(store.kept.get(0).value().asDouble().getAsDouble()).isEqualTo(1);
     }
 
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static TelemetryProperties properties(int capacity, int batch) {
         return new TelemetryProperties(TelemetryProperties.Store.SQL, capacity, batch, Duration.ofMillis(50), Duration.ofMillis(200),

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.system.problems.ApiProblems;
 import io.caretaker.hub.workorders.TestWorkOrders;
 import io.caretaker.hub.workorders.Transition;

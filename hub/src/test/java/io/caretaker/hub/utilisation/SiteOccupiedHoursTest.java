@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.workorders.CalendarFile;
 import io.caretaker.hub.workorders.TestWorkOrders;
 import io.caretaker.hub.workorders.WorkOrder;
