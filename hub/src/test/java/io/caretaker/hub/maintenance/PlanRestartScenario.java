@@ -8,12 +8,13 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.utilisation.RunTracker;
 import io.caretaker.hub.utilisation.TestRunTrackers;
 import io.caretaker.hub.workorders.TestWorkOrders;
+import io.caretaker.hub.workorders.Trade;
 import io.caretaker.hub.workorders.Transition;
 import io.caretaker.hub.workorders.TransitionRequest;
-import io.caretaker.hub.workorders.Trade;
 import io.caretaker.hub.workorders.WorkOrder;
 import io.caretaker.hub.workorders.WorkOrderKind;
 import io.caretaker.hub.workorders.WorkOrderService;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -85,7 +85,7 @@ final class PlanRestartScenario {
             List.of(new InstalledDevice("pump-1", "test-pump", "Chilled water pump 1", "Office Tower", "B2", "Pump room", null)));
 
     private final DataSource data;
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(Instant.EPOCH);
     private Hub hub;
 
     PlanRestartScenario(DataSource data) {
@@ -93,7 +93,7 @@ final class PlanRestartScenario {
     }
 
     void run() {
-        clock.now = at("2026-01-05T09:00");
+        clock.set(at("2026-01-05T09:00"));
         start();
         assertThat(hub.planner.check()).isEmpty();
         assertThat(hub.planner.states()).extracting(PlanState::planId, PlanState::nextDueAt, PlanState::nextDueAtCount)
@@ -103,9 +103,9 @@ final class PlanRestartScenario {
                         org.assertj.core.groups.Tuple.tuple("starter-check", null, 20.0));
 
         // the calendar plan opens exactly at its lead time, 7 days before it is due, and once however often the hub restarts
-        clock.now = at("2026-03-29T08:59");
+        clock.set(at("2026-03-29T08:59"));
         assertThat(hub.planner.check()).isEmpty();
-        clock.now = at("2026-03-29T09:00");
+        clock.set(at("2026-03-29T09:00"));
         List<WorkOrder> seal = hub.planner.check();
         assertThat(seal).singleElement().satisfies(w -> {
             assertThat(w.kind()).isEqualTo(WorkOrderKind.PREVENTIVE);
@@ -115,7 +115,7 @@ final class PlanRestartScenario {
         });
         restart();
         assertThat(hub.planner.check()).isEmpty();
-        clock.now = at("2026-03-29T10:00");
+        clock.set(at("2026-03-29T10:00"));
         restart();
         assertThat(hub.planner.check()).isEmpty();
 
@@ -123,7 +123,7 @@ final class PlanRestartScenario {
         run(false, "2026-03-29T10:00");
         run(true, "2026-03-30T00:00");
         hub.running.onTick(at("2026-04-02T17:59"));
-        clock.now = at("2026-04-02T18:00");
+        clock.set(at("2026-04-02T18:00"));
         assertThat(hub.planner.check()).isEmpty();
         hub.running.onTick(at("2026-04-02T18:00"));
         assertThat(hub.planner.check()).extracting(WorkOrder::ruleId).containsExactly("bearing-grease");
@@ -136,8 +136,8 @@ final class PlanRestartScenario {
             run(true, "2026-04-02T18:" + String.format("%02d", 2 * i + 1));
             run(false, "2026-04-02T18:" + String.format("%02d", 2 * i + 2));
         }
-        clock.now = at("2026-04-02T19:00");
-        hub.running.onTick(clock.now);
+        clock.set(at("2026-04-02T19:00"));
+        hub.running.onTick(clock.instant());
         assertThat(hub.running.lifetime("pump-1").starts()).isEqualTo(18);
         assertThat(hub.planner.check()).extracting(WorkOrder::ruleId).containsExactly("starter-check");
 
@@ -165,7 +165,7 @@ final class PlanRestartScenario {
 
         // the hub is down from April to late October: the cycles due on 5 July and 5 October are caught up on start
         hub.running.flush();
-        clock.now = at("2026-10-20T09:00");
+        clock.set(at("2026-10-20T09:00"));
         start();
         List<WorkOrder> caughtUp = hub.planner.check();
         assertThat(caughtUp).extracting(WorkOrder::ruleId).containsOnly("seal-check");
@@ -204,7 +204,7 @@ final class PlanRestartScenario {
 
     private void strokes(double value, String local) {
         Instant t = at(local);
-        clock.now = t;
+        clock.set(t);
         hub.running.onSample(PointSample.good("pump-1", "valve_strokes", t, Value.of(value)));
     }
 
@@ -233,25 +233,6 @@ final class PlanRestartScenario {
             workOrders = TestWorkOrders.service(data, SITE, clock, event -> { });
             planner = new MaintenancePlanner(SITE, PROFILES, new PlanStateRepository(org.springframework.jdbc.core.simple.JdbcClient.create(data)),
                     running, workOrders, new TransactionTemplate(new DataSourceTransactionManager(data)), clock, WorkingCalendar.of(SITE));
-        }
-    }
-
-    private static final class TestClock extends Clock {
-        Instant now;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
