@@ -21,11 +21,11 @@ import org.springframework.stereotype.Repository;
 class AlarmRepository {
 
     private static final String SELECT = """
-            select a.*, w.id as work_order_id,
+            select a.*, w.work_order_id,
                    s.reason as shelf_reason, s.shelved_by, s.shelved_at, s.shelved_until,
                    o.reason as oos_reason, o.removed_by, o.since as oos_since
             from alarm a
-            left join work_order w on w.alarm_id = a.id
+            left join work_order_alarm w on w.alarm_id = a.id
             left join alarm_shelf s on s.device_id = a.device_id and s.rule_id = a.rule_id
             left join alarm_out_of_service o on o.device_id = a.device_id and o.rule_id = a.rule_id
             """;

@@ -11,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Work orders and their audit trail in the relational store; {@code alarm_id} is unique, so an alarm opens at most one. */
+/**
+ * Work orders and their audit trail in the relational store; {@code alarm_id} is unique, so an alarm opens at most one,
+ * and {@code work_order_alarm} names the one work order that answers each alarm.
+ */
 @Repository
 class WorkOrderRepository {
 
@@ -39,8 +42,23 @@ class WorkOrderRepository {
         return jdbc.sql("select * from work_order where id = ?").param(id).query(WorkOrderRepository::map).optional();
     }
 
-    Optional<WorkOrder> findByAlarm(long alarmId) {
-        return jdbc.sql("select * from work_order where alarm_id = ?").param(alarmId).query(WorkOrderRepository::map).optional();
+    /** The work order that answers the alarm: the one it opened, or the one it was counted on as another occurrence. */
+    Optional<WorkOrder> findAnswering(long alarmId) {
+        return jdbc.sql("select w.* from work_order w join work_order_alarm l on l.work_order_id = w.id where l.alarm_id = ?")
+                .param(alarmId).query(WorkOrderRepository::map).optional();
+    }
+
+    void answer(long alarmId, long workOrderId) {
+        jdbc.sql("insert into work_order_alarm (alarm_id, work_order_id) values (?, ?)").params(alarmId, workOrderId).update();
+    }
+
+    /** Annunciated alarms that no work order answers, oldest first: their work order failed to open or never did. */
+    List<Long> findUnansweredAlarms(int limit) {
+        return jdbc.sql("""
+                        select a.id from alarm a
+                        where a.annunciated and not exists (select 1 from work_order_alarm l where l.alarm_id = a.id)
+                        order by a.id fetch first ? rows only""")
+                .param(limit).query(Long.class).list();
     }
 
     /** The unfinished corrective work order for this device and fault, if any. */

@@ -3,7 +3,6 @@ package io.caretaker.hub.workorders;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.alarms.Alarm;
-import io.caretaker.hub.alarms.AlarmRaised;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,26 +46,22 @@ public class WorkOrderService {
         return workOrder;
     }
 
-    @EventListener
-    @Transactional
-    public void onAlarmRaised(AlarmRaised event) {
-        openCorrective(event.alarm());
-    }
-
     /**
      * The alarm's work order, its due times counted from the raise. While a corrective work order for the same
      * device and fault is still unfinished, the new alarm is counted as another occurrence of it instead; when one was
-     * closed within the repeat window, the new work order is linked to it as a repair that did not last.
+     * closed within the repeat window, the new work order is linked to it as a repair that did not last. For an alarm
+     * already answered it returns that work order and changes nothing, so opening it twice is harmless.
      */
     @Transactional
     public WorkOrder openCorrective(Alarm alarm) {
-        Optional<WorkOrder> existing = workOrders.findByAlarm(alarm.id());
+        Optional<WorkOrder> existing = workOrders.findAnswering(alarm.id());
         if (existing.isPresent()) {
             return existing.get();
         }
         Optional<WorkOrder> open = workOrders.findOpenCorrective(alarm.deviceId(), alarm.ruleId());
         if (open.isPresent()) {
             workOrders.addOccurrence(open.get().id());
+            workOrders.answer(alarm.id(), open.get().id());
             workOrders.audit(open.get().id(), "recurrence", open.get().status(), open.get().status(), SYSTEM, alarm.raisedAt(),
                     "alarm=" + alarm.id());
             log.info("fault recurred on an open work order workOrder={} device={} rule={} alarm={}",
@@ -82,6 +76,7 @@ public class WorkOrderService {
         String title = alarm.message() + " — " + alarm.deviceId() + where;
         long id = workOrders.insert(WorkOrderKind.CORRECTIVE, alarm.deviceId(), alarm.ruleId(), tier, title, null, location,
                 new WorkOrder.Contact(null, null), alarm.raisedAt(), sla.dueTimes(tier, alarm.raisedAt()), alarm.id());
+        workOrders.answer(alarm.id(), id);
         workOrders.audit(id, "open", null, WorkOrderStatus.OPEN, SYSTEM, alarm.raisedAt(), "alarm=" + alarm.id());
         workOrders.findClosedCorrectiveSince(alarm.deviceId(), alarm.ruleId(), alarm.raisedAt().minus(repeatWindow))
                 .ifPresent(earlier -> {
