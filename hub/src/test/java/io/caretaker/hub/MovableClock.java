@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand; safe to read from other threads. */
 public final class MovableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public MovableClock(Instant start) {
         this.now = start;

@@ -2,11 +2,9 @@ package io.caretaker.hub.alarms;
 
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.Severity;
-import java.time.Clock;
+import io.caretaker.hub.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,7 +21,7 @@ public final class TestAlarms {
     public static final AlarmProperties PROPERTIES = new AlarmProperties(Duration.ofHours(8), Duration.ofSeconds(10),
             new AlarmProperties.Chattering(3, Duration.ofSeconds(60)), new AlarmProperties.Kpi(10, Duration.ofHours(24), Duration.ofDays(31)));
 
-    public final TestClock clock = new TestClock();
+    public final MovableClock clock = new MovableClock(T0);
     public final List<Object> published = new CopyOnWriteArrayList<>();
     public final JdbcClient jdbc;
     public final AlarmService service;
@@ -53,29 +51,5 @@ public final class TestAlarms {
 
     public <T> List<T> published(Class<T> type) {
         return published.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    /** A clock the test moves by hand. */
-    public static final class TestClock extends Clock {
-        public volatile Instant now = T0;
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

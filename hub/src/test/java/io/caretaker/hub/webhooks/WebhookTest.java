@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpServer;
-import io.caretaker.hub.alarms.TestAlarms.TestClock;
+import io.caretaker.hub.MovableClock;
+import io.caretaker.hub.alarms.TestAlarms;
 import io.caretaker.hub.workorders.Tier;
 import io.caretaker.hub.workorders.Trade;
 import io.caretaker.hub.workorders.WorkOrder;
@@ -50,7 +51,7 @@ class WebhookTest {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(TestAlarms.T0);
     private HttpServer receiver;
     private DataSource data;
     private WebhookProperties properties;

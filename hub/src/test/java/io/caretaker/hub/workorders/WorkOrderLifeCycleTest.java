@@ -10,10 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmState;
 import io.caretaker.hub.system.problems.ApiProblems;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -36,27 +36,7 @@ class WorkOrderLifeCycleTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant MONDAY_9 = LocalDateTime.parse("2026-11-23T09:00").atZone(SHANGHAI).toInstant();
 
-    /** A clock the test moves by hand. */
-    private static final class TestClock extends Clock {
-        Instant now = MONDAY_9;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(MONDAY_9);
     private JdbcClient jdbc;
     private WorkOrderRepository repository;
     private WorkOrderService service;
@@ -87,11 +67,11 @@ class WorkOrderLifeCycleTest {
 
         step(request.id(), Transition.DISPATCH, new TransitionRequest("desk-wang", Trade.ELECTRICAL, "Zhang Wei", null, null, null, null, null));
         step(request.id(), Transition.START, actor("zhang-wei"));
-        clock.now = MONDAY_9.plus(Duration.ofHours(3));
+        clock.set(MONDAY_9.plus(Duration.ofHours(3)));
         WorkOrder completed = step(request.id(), Transition.COMPLETE,
                 new TransitionRequest("zhang-wei", null, null, "replaced the lamp", "1 × T8 LED tube", 25, null, null));
-        assertThat(completed.completedAt()).isEqualTo(clock.now);
-        assertThat(completed.followUpBy()).isEqualTo(clock.now.plus(Duration.ofDays(3))); // Thursday, 3 working days
+        assertThat(completed.completedAt()).isEqualTo(clock.instant());
+        assertThat(completed.followUpBy()).isEqualTo(clock.instant().plus(Duration.ofDays(3))); // Thursday, 3 working days
         step(request.id(), Transition.CONFIRM, actor("supervisor-chen"));
         step(request.id(), Transition.FOLLOW_UP, new TransitionRequest("desk-wang", null, null, null, null, null, true, null));
         WorkOrder closed = step(request.id(), Transition.CLOSE, actor("desk-wang"));
@@ -200,7 +180,7 @@ class WorkOrderLifeCycleTest {
         driveTo(first.id(), WorkOrderStatus.CONFIRMED);
         service.apply(first.id(), Transition.FOLLOW_UP, complete());
         service.apply(first.id(), Transition.CLOSE, actor("desk"));
-        clock.now = clock.now.plus(Duration.ofDays(6));
+        clock.advance(Duration.ofDays(6));
         WorkOrder afterClosing = service.openCorrective(alarm(4, "meter-1", "voltage-l1-high"));
         assertThat(afterClosing.id()).isNotEqualTo(first.id());
         assertThat(afterClosing.kind()).isEqualTo(WorkOrderKind.CORRECTIVE);
@@ -209,7 +189,7 @@ class WorkOrderLifeCycleTest {
         WorkOrder longAfter = service.openCorrective(alarm(5, "meter-1", "meter-offline"));
         assertThat(longAfter.id()).isEqualTo(otherFault.id()); // still open: another occurrence
         service.apply(otherFault.id(), Transition.CANCEL, new TransitionRequest("desk", null, null, null, null, null, null, "duplicate"));
-        clock.now = clock.now.plus(Duration.ofDays(8));
+        clock.advance(Duration.ofDays(8));
         assertThat(service.openCorrective(alarm(6, "meter-1", "voltage-l1-high")).id()).isEqualTo(afterClosing.id()); // still open
         WorkOrder afterCancel = service.openCorrective(alarm(7, "meter-1", "meter-offline"));
         assertThat(afterCancel.repeatOf()).isNull(); // cancelled work was never a repair
@@ -253,26 +233,26 @@ class WorkOrderLifeCycleTest {
     void slaClocksEscalateOnceWhenNearlyUsedUpAndOnceWhenBreachedAndStopWhenThePromiseIsKept() {
         long id = openRequest(); // MINOR, Monday 09:00: dispatch and respond by 11:00, resolve by Tuesday 09:00
 
-        clock.now = MONDAY_9.plus(Duration.ofMinutes(95));
+        clock.set(MONDAY_9.plus(Duration.ofMinutes(95)));
         assertThat(watch.check()).isEmpty();
-        clock.now = MONDAY_9.plus(Duration.ofMinutes(96)); // 80 % of 2 h
+        clock.set(MONDAY_9.plus(Duration.ofMinutes(96))); // 80 % of 2 h
         assertThat(watch.check()).extracting(Escalation::clock, Escalation::level).containsExactlyInAnyOrder(
                 tuple(Escalation.SlaClockName.DISPATCH, Escalation.Level.NEAR_BREACH),
                 tuple(Escalation.SlaClockName.RESPOND, Escalation.Level.NEAR_BREACH));
         assertThat(watch.check()).isEmpty(); // raised once
 
         service.apply(id, Transition.DISPATCH, new TransitionRequest("desk", Trade.ELECTRICAL, null, null, null, null, null, null));
-        clock.now = MONDAY_9.plus(Duration.ofMinutes(121));
+        clock.set(MONDAY_9.plus(Duration.ofMinutes(121)));
         assertThat(watch.check()).extracting(Escalation::clock, Escalation::level)
                 .containsExactly(tuple(Escalation.SlaClockName.RESPOND, Escalation.Level.BREACHED)); // dispatch was kept
 
         service.apply(id, Transition.START, actor("li-na"));
-        clock.now = MONDAY_9.plus(Duration.ofHours(25));
+        clock.set(MONDAY_9.plus(Duration.ofHours(25)));
         assertThat(watch.check()).extracting(Escalation::clock, Escalation::level).containsExactlyInAnyOrder(
                 tuple(Escalation.SlaClockName.RESOLVE, Escalation.Level.BREACHED));
 
         service.apply(id, Transition.COMPLETE, new TransitionRequest("li-na", null, null, "fixed", null, null, null, null));
-        clock.now = clock.now.plus(Duration.ofDays(4)); // Saturday: the follow-up call was due on Friday
+        clock.advance(Duration.ofDays(4)); // Saturday: the follow-up call was due on Friday
         assertThat(watch.check()).extracting(Escalation::clock, Escalation::level)
                 .containsExactly(tuple(Escalation.SlaClockName.FOLLOW_UP, Escalation.Level.BREACHED));
 
@@ -304,7 +284,7 @@ class WorkOrderLifeCycleTest {
         long urgent = service.openRequest(new RepairRequest("Pipe burst", null, "Residential Block", "3", "301", null, "139", null, true, null, "desk")).id();
         service.apply(urgent, Transition.DISPATCH, new TransitionRequest("desk", Trade.PLUMBING, null, null, null, null, null, null));
         service.apply(urgent, Transition.CANCEL, new TransitionRequest("desk", null, null, null, null, null, null, "owner's own plumber came"));
-        clock.now = MONDAY_9;
+        clock.set(MONDAY_9);
         WorkOrder corrective = service.openCorrective(alarm(9, "meter-1", "voltage-l1-high"));
         at(120);
         service.apply(corrective.id(), Transition.DISPATCH, new TransitionRequest("desk", Trade.ELECTRICAL, null, null, null, null, null, null));
@@ -336,7 +316,7 @@ class WorkOrderLifeCycleTest {
 
     /** Moves the test clock to this many minutes after Monday 09:00 of week 48. */
     private void at(int minutes) {
-        clock.now = MONDAY_9.plus(Duration.ofMinutes(minutes));
+        clock.set(MONDAY_9.plus(Duration.ofMinutes(minutes)));
     }
 
     private long openRequest() {
@@ -373,9 +353,9 @@ class WorkOrderLifeCycleTest {
     private Alarm alarm(long id, String deviceId, String ruleId) {
         jdbc.sql("insert into alarm (id, device_id, rule_id, severity, state, message, raised_at, last_raised_at, occurrences) "
                         + "values (?, ?, ?, 'IMPORTANT', 'ACTIVE_UNACKED', 'm', ?, ?, 1)")
-                .params(id, deviceId, ruleId, clock.now.atOffset(ZoneOffset.UTC), clock.now.atOffset(ZoneOffset.UTC)).update();
+                .params(id, deviceId, ruleId, clock.instant().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC)).update();
         return new Alarm(id, deviceId, ruleId, Severity.IMPORTANT, AlarmState.ACTIVE_UNACKED, "Phase 1 voltage above 253 V",
-                clock.now, clock.now, null, 1, null, null);
+                clock.instant(), clock.instant(), null, 1, null, null);
     }
 
     private static SlaProperties.Targets targets(String dispatch, String respond, String resolve) {

@@ -71,7 +71,7 @@ class AlarmKpiTest {
         }
         alarms.clear("boiler-1", "flame_failure", at(10, 0));
         // vav-01 is shelved; its next activation is recorded but not annunciated
-        t.clock.now = at(3, 0);
+        t.clock.set(at(3, 0));
         alarms.shelve(alarms.all(null).stream().filter(a -> a.deviceId().equals("vav-01")).findFirst().orElseThrow().id(),
                 "operator-li", "sensor being replaced", at(3, 0).plus(Duration.ofHours(2)));
 
@@ -140,7 +140,7 @@ class AlarmKpiTest {
 
     @Test
     void anAlarmRaisedWhileShelvedCountsWhenItsShelfExpires() {
-        t.clock.now = at(125, 0); // vav-01's shelf ran out at 2 h 03 min; it is still active
+        t.clock.set(at(125, 0)); // vav-01's shelf ran out at 2 h 03 min; it is still active
         assertThat(alarms.expireShelves()).extracting(Alarm::deviceId).containsExactly("vav-01");
 
         AlarmKpis next = kpis.over(TO, TO.plus(Duration.ofHours(2)));
@@ -164,7 +164,7 @@ class AlarmKpiTest {
     @Test
     void theApiServesTheKpisInTheSitesTimeAndRefusesABadWindow() throws Exception {
         Site site = new Site("test", "Test", ZoneId.of("Asia/Shanghai"), new Site.Calendar(null, null), List.of());
-        t.clock.now = TO;
+        t.clock.set(TO);
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new AlarmKpiController(kpis, site, t.clock))
                 .setControllerAdvice(new ApiProblems())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(
