@@ -37,6 +37,7 @@ public class WebhookSender implements SmartLifecycle {
     private final HttpClient http;
     private ScheduledExecutorService loop;
     private Instant lastPurge;
+    private Instant failingSince;
 
     public WebhookSender(WebhookProperties properties, WebhookDeliveries deliveries, TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
@@ -118,9 +119,18 @@ public class WebhookSender implements SmartLifecycle {
                 // the next one at once
             }
             purge();
+            if (failingSince != null) {
+                log.info("webhook outbox readable again after failing since {}", failingSince);
+                failingSince = null;
+            }
         } catch (RuntimeException e) {
-            // another instance holds the delivery, or the database is away: the next poll tries again
-            log.debug("webhook sender waits cause={}", e.toString());
+            // the database is away, or another instance holds the delivery: the next poll tries again; said once, not every poll
+            if (failingSince == null) {
+                failingSince = clock.instant();
+                log.warn("webhook outbox cannot be read, deliveries wait; retrying every {} cause={}", properties.poll(), e.toString());
+            } else {
+                log.debug("webhook outbox still cannot be read cause={}", e.toString());
+            }
         }
     }
 
