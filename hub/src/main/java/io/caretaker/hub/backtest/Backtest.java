@@ -9,7 +9,7 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.rules.RuleEngine;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

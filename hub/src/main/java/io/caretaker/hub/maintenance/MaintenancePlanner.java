@@ -9,7 +9,7 @@ import io.caretaker.hub.utilisation.RunTracker;
 import io.caretaker.hub.workorders.Tier;
 import io.caretaker.hub.workorders.WorkOrder;
 import io.caretaker.hub.workorders.WorkOrderService;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.caretaker.hub.rules;
 
 import io.caretaker.deviceprofiles.FaultRule;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

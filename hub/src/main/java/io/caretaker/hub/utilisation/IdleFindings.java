@@ -6,7 +6,7 @@ import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.workorders.WorkOrder;
 import io.caretaker.hub.workorders.WorkOrderService;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -10,7 +10,7 @@ import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;

@@ -20,7 +20,7 @@ class UtilisationController {
     private final Clock clock;
     private final ZoneId zone;
 
-    UtilisationController(UtilisationService utilisation, Clock clock, io.caretaker.hub.workorders.WorkingCalendar calendar) {
+    UtilisationController(UtilisationService utilisation, Clock clock, io.caretaker.hub.calendar.WorkingCalendar calendar) {
         this.utilisation = utilisation;
         this.clock = clock;
         this.zone = calendar.zone();

@@ -1,6 +1,7 @@
 package io.caretaker.hub.workorders;
 
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -19,7 +19,7 @@ import io.caretaker.hub.workorders.WorkOrder;
 import io.caretaker.hub.workorders.WorkOrderKind;
 import io.caretaker.hub.workorders.WorkOrderService;
 import io.caretaker.hub.workorders.WorkOrderStatus;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

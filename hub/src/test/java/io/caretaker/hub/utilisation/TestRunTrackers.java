@@ -2,7 +2,7 @@ package io.caretaker.hub.utilisation;
 
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Site;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Duration;
 import java.time.LocalTime;
 import javax.sql.DataSource;

@@ -4,7 +4,7 @@ import io.caretaker.deviceprofiles.ConfigurationLoader;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
-import io.caretaker.hub.workorders.WorkingCalendar;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.caretaker.hub.workorders;
+package io.caretaker.hub.calendar;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package io.caretaker.hub.workorders;
+package io.caretaker.hub.calendar;
 
 import io.caretaker.deviceprofiles.site.Site;
 import java.io.IOException;

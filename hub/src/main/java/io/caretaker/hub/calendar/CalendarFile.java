@@ -1,4 +1,4 @@
-package io.caretaker.hub.workorders;
+package io.caretaker.hub.calendar;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
