@@ -223,6 +223,15 @@ public sealed interface FaultRule {
             WORKING,
             NON_WORKING;
 
+            /** Whether a day that is (or is not) a working day on the site's calendar is one of these days. */
+            public boolean includes(boolean workingDay) {
+                return switch (this) {
+                    case EVERY_DAY -> true;
+                    case WORKING -> workingDay;
+                    case NON_WORKING -> !workingDay;
+                };
+            }
+
             @JsonValue
             public String wireName() {
                 return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -95,8 +95,17 @@ public record Simulation(Duration every, Map<String, PointModel> points, List<Me
         }
     }
 
-    /** A slot of a daily schedule in the site's local time; {@code to} before {@code from} runs past midnight. */
-    public record Slot(String from, String to, Object value) {
+    /**
+     * A slot of a daily schedule in the site's local time; {@code to} before {@code from} runs past midnight. {@code days}
+     * (default every day) keeps it to the site calendar's working or non-working days.
+     */
+    public record Slot(String from, String to, Object value, FaultRule.Schedule.Days days) {
+
+        public Slot {
+            if (days == null) {
+                days = FaultRule.Schedule.Days.EVERY_DAY;
+            }
+        }
     }
 
     /** On for {@code on} at the start of every {@code period}. */

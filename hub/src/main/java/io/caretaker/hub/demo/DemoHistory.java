@@ -11,9 +11,11 @@ import io.caretaker.simulators.model.DeviceModel;
 import io.caretaker.simulators.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The demo's past days. Idle equipment shows over days (a pump that never ran in a week, an air handler that ran all
@@ -34,7 +36,8 @@ final class DemoHistory {
     }
 
     /** Fills the days before {@code until}; returns the devices filled. */
-    static List<String> fill(Site site, ProfileCatalog profiles, Scenario scenario, RunTracker tracker, Instant until, int days) {
+    static List<String> fill(Site site, ProfileCatalog profiles, Scenario scenario, RunTracker tracker, Predicate<LocalDate> workingDay,
+                             Instant until, int days) {
         if (days <= 0) {
             return List.of();
         }
@@ -47,7 +50,7 @@ final class DemoHistory {
             if (profile.simulate() == null || tracker.firstDay(deviceId).isPresent()) {
                 continue;
             }
-            DeviceModel device = new DeviceModel(deviceId, installed.connection().topicId(), profile, zone, scenario.seed(), from);
+            DeviceModel device = new DeviceModel(deviceId, installed.connection().topicId(), profile, zone, workingDay, scenario.seed(), from);
             for (Scenario.Step step : scenario.steps()) {
                 if (isHabit(step, installed)) {
                     device.begin(step.behaviour(), from);

@@ -2,6 +2,7 @@ package io.caretaker.hub.demo;
 
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import io.caretaker.hub.utilisation.RunTracker;
 import io.caretaker.simulators.model.DeviceModel;
 import io.caretaker.simulators.scenario.Scenario;
@@ -11,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -38,16 +41,18 @@ public class DemoSite implements DisposableBean {
     private final EmbeddedBroker broker;
     private final SiteSimulator simulator;
 
-    public DemoSite(DemoProperties demo, Site site, ProfileCatalog profiles, ResourceLoader resources, Clock clock, RunTracker running)
-            throws Exception {
+    public DemoSite(DemoProperties demo, Site site, ProfileCatalog profiles, ResourceLoader resources, Clock clock, RunTracker running,
+                    WorkingCalendar calendar) throws Exception {
         String scenarioYaml = resources.getResource(demo.scenario()).getContentAsString(StandardCharsets.UTF_8);
         Scenario scenario = ScenarioFile.parse(demo.scenario(), scenarioYaml);
-        fillHistory(demo, site, profiles, scenario, running, clock);
+        // the simulated plant keeps the hub's calendar: an office air handler stays off on holidays, runs on make-up days
+        Predicate<LocalDate> workingDay = calendar::isWorkingDay;
+        fillHistory(demo, site, profiles, scenario, running, workingDay, clock);
         this.broker = new EmbeddedBroker(demo.bindAddress(), demo.mqttPort(), demo.workDir());
         try {
             broker.start();
             this.simulator = new SiteSimulator(site, profiles, scenario,
-                    new SiteSimulator.Settings(demo.bindAddress(), demo.workDir().resolve("opcua-pki")), clock);
+                    new SiteSimulator.Settings(demo.bindAddress(), demo.workDir().resolve("opcua-pki")), workingDay, clock);
         } catch (Exception | Error e) {
             broker.close();
             throw e;
@@ -57,7 +62,8 @@ public class DemoSite implements DisposableBean {
     }
 
     /** Before the connectors hear the live devices, so the days filled end where the live data begins. */
-    private static void fillHistory(DemoProperties demo, Site site, ProfileCatalog profiles, Scenario scenario, RunTracker running, Clock clock) {
+    private static void fillHistory(DemoProperties demo, Site site, ProfileCatalog profiles, Scenario scenario, RunTracker running,
+                                    Predicate<LocalDate> workingDay, Clock clock) {
         if (demo.historyDays() <= 0) {
             return;
         }
@@ -66,7 +72,7 @@ public class DemoSite implements DisposableBean {
             return;
         }
         Instant now = clock.instant();
-        List<String> filled = DemoHistory.fill(site, profiles, scenario, running, now, demo.historyDays());
+        List<String> filled = DemoHistory.fill(site, profiles, scenario, running, workingDay, now, demo.historyDays());
         log.info("demo history filled days={} devices={} took={}ms", demo.historyDays(), filled,
                 Duration.between(now, clock.instant()).toMillis());
     }

@@ -41,10 +41,6 @@ final class RuleSchedules {
         } else {
             return false;
         }
-        return switch (schedule.days()) {
-            case EVERY_DAY -> true;
-            case WORKING -> calendar.isWorkingDay(opened);
-            case NON_WORKING -> !calendar.isWorkingDay(opened);
-        };
+        return schedule.days().includes(calendar.isWorkingDay(opened));
     }
 }

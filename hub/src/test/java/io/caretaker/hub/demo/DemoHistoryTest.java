@@ -7,6 +7,8 @@ import io.caretaker.deviceprofiles.ConfigurationLoader;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Placeholders;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.calendar.CalendarFile;
+import io.caretaker.hub.calendar.WorkingCalendar;
 import io.caretaker.hub.utilisation.RunTracker;
 import io.caretaker.hub.utilisation.TestRunTrackers;
 import io.caretaker.simulators.scenario.Scenario;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +41,8 @@ class DemoHistoryTest {
     private static Site site;
     private static ProfileCatalog profiles;
     private static Scenario scenario;
+    /** The demo's calendar: the site's weekend with the shipped 2026 holidays and make-up days. */
+    private static Predicate<LocalDate> workingDay;
 
     private final DataSource data = database();
     private final RunTracker tracker = TestRunTrackers.tracker(site, profiles, data, Duration.ofMinutes(10));
@@ -51,11 +56,13 @@ class DemoHistoryTest {
         site = loader.readSite("site.yaml", siteYaml, profiles, text -> Placeholders.resolve(text, name -> null));
         scenario = ScenarioFile.parse("scenario.yaml",
                 new ClassPathResource("caretaker/demo/scenario.yaml").getContentAsString(StandardCharsets.UTF_8));
+        workingDay = WorkingCalendar.of(site).with(CalendarFile.read("china-2026.yaml",
+                new ClassPathResource("caretaker/calendars/china-2026.yaml").getContentAsString(StandardCharsets.UTF_8)))::isWorkingDay;
     }
 
     @Test
     void theIdlePlantOfTheDemoScenarioIsInTheLastWeeksUtilisation() {
-        assertThat(DemoHistory.fill(site, profiles, scenario, tracker, NOW, 7)).containsExactly(
+        assertThat(DemoHistory.fill(site, profiles, scenario, tracker, workingDay, NOW, 7)).containsExactly(
                 "ahu-1", "ahu-2", "ahu-3", "ahu-4", "pump-t-1", "pump-t-2", "ac-clubhouse", "pump-r-1", "pump-r-2");
         tracker.flush();
 
@@ -73,20 +80,24 @@ class DemoHistoryTest {
         assertThat(day("ahu-4", "unoccupied_run_seconds")).isEqualTo(12 * 3600.0);
         assertThat(day("ahu-1", "run_seconds")).isEqualTo(13 * 3600.0);
         assertThat(day("ahu-1", "unoccupied_run_seconds")).isEqualTo(3600.0);
+        // at the weekend the office air handlers stay off, so none is found running while unoccupied; AHU-4 is
+        LocalDate sunday = LocalDate.of(2026, 11, 22);
+        assertThat(day("ahu-1", sunday, "run_seconds")).isZero();
+        assertThat(day("ahu-4", sunday, "unoccupied_run_seconds")).isEqualTo(24 * 3600.0);
     }
 
     @Test
     void aDemoRestartedOnTheSameDatabaseIsNotFilledTwice() {
-        DemoHistory.fill(site, profiles, scenario, tracker, NOW, 1);
+        DemoHistory.fill(site, profiles, scenario, tracker, workingDay, NOW, 1);
         tracker.flush();
         RunTracker restarted = TestRunTrackers.tracker(site, profiles, data, Duration.ofMinutes(10));
 
-        assertThat(DemoHistory.fill(site, profiles, scenario, restarted, NOW.plus(Duration.ofHours(1)), 1)).isEmpty();
+        assertThat(DemoHistory.fill(site, profiles, scenario, restarted, workingDay, NOW.plus(Duration.ofHours(1)), 1)).isEmpty();
     }
 
     @Test
     void noDaysFillsNothing() {
-        assertThat(DemoHistory.fill(site, profiles, scenario, tracker, NOW, 0)).isEmpty();
+        assertThat(DemoHistory.fill(site, profiles, scenario, tracker, workingDay, NOW, 0)).isEmpty();
         tracker.flush();
 
         assertThat(sql.sql("select count(*) from utilisation_day").query(Long.class).single()).isZero();
@@ -98,7 +109,11 @@ class DemoHistoryTest {
     }
 
     private double day(String deviceId, String column) {
-        return sql.sql("select " + column + " from utilisation_day where device_id = ? and local_day = ?").params(deviceId, YESTERDAY)
+        return day(deviceId, YESTERDAY, column);
+    }
+
+    private double day(String deviceId, LocalDate day, String column) {
+        return sql.sql("select " + column + " from utilisation_day where device_id = ? and local_day = ?").params(deviceId, day)
                 .query(Double.class).single();
     }
 

@@ -7,8 +7,11 @@ import io.caretaker.deviceprofiles.Simulation;
 import io.caretaker.deviceprofiles.Simulation.Message;
 import io.caretaker.deviceprofiles.Simulation.PointModel;
 import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.deviceprofiles.site.Site;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One simulated device's values over time, computed from its profile's {@code simulate} section: each step
@@ -33,6 +37,7 @@ public final class DeviceModel {
     private final DeviceProfile profile;
     private final Simulation simulation;
     private final ZoneId zone;
+    private final Predicate<LocalDate> workingDay;
     private final Random random;
     private final long phase;
     /** Each point's value without noise, wave or drift: what follow, integrate and count go on from. */
@@ -45,7 +50,14 @@ public final class DeviceModel {
     private Instant last;
     private boolean silent;
 
+    /** A device whose schedules count working days on a calendar of Saturday and Sunday weekends without holidays. */
     public DeviceModel(String deviceId, String topicId, DeviceProfile profile, ZoneId zone, long seed, Instant start) {
+        this(deviceId, topicId, profile, zone, workingDays(new Site.Calendar(null, null)), seed, start);
+    }
+
+    /** {@code workingDay} tells the schedules' {@code days: working} and {@code non-working} slots which days are which. */
+    public DeviceModel(String deviceId, String topicId, DeviceProfile profile, ZoneId zone, Predicate<LocalDate> workingDay, long seed,
+                       Instant start) {
         if (profile.simulate() == null) {
             throw new IllegalArgumentException("profile " + profile.id() + " of device " + deviceId
                     + " has no simulate section; add one to simulate it");
@@ -55,6 +67,7 @@ public final class DeviceModel {
         this.profile = profile;
         this.simulation = profile.simulate();
         this.zone = zone;
+        this.workingDay = workingDay;
         this.random = new Random(seed * 1_000_003L + deviceId.hashCode());
         // devices of one type do not all switch at the same instant
         this.phase = Math.floorMod(deviceId.hashCode() * 2_654_435_761L, 86_400_000L);
@@ -251,7 +264,7 @@ public final class DeviceModel {
             return m.otherwise();
         }
         if (!m.schedule().isEmpty()) {
-            LocalTime local = now.atZone(zone).toLocalTime();
+            LocalDateTime local = now.atZone(zone).toLocalDateTime();
             for (Simulation.Slot slot : m.schedule()) {
                 if (within(local, slot)) {
                     return number(slot.value());
@@ -324,12 +337,30 @@ public final class DeviceModel {
         return random.nextDouble() < 1 - Math.exp(-seconds / (every.toMillis() / 1000.0));
     }
 
-    private static boolean within(LocalTime t, Simulation.Slot slot) {
+    /** Within the slot's hours on one of its days; a slot past midnight belongs to the day it opened. */
+    private boolean within(LocalDateTime local, Simulation.Slot slot) {
+        LocalTime t = local.toLocalTime();
         LocalTime from = LocalTime.parse(slot.from());
         LocalTime to = slot.to().equals("24:00") ? LocalTime.MAX : LocalTime.parse(slot.to());
-        return from.isBefore(to) || from.equals(to)
-                ? !t.isBefore(from) && t.isBefore(to)
-                : !t.isBefore(from) || t.isBefore(to);
+        LocalDate opened;
+        if (from.isBefore(to) || from.equals(to)) {
+            if (t.isBefore(from) || !t.isBefore(to)) {
+                return false;
+            }
+            opened = local.toLocalDate();
+        } else if (!t.isBefore(from)) {
+            opened = local.toLocalDate();
+        } else if (t.isBefore(to)) {
+            opened = local.toLocalDate().minusDays(1);
+        } else {
+            return false;
+        }
+        return slot.days().includes(workingDay.test(opened));
+    }
+
+    /** The working days of a site file's calendar: not a weekend day, not a holiday. */
+    public static Predicate<LocalDate> workingDays(Site.Calendar calendar) {
+        return day -> !calendar.weekend().contains(day.getDayOfWeek()) && !calendar.holidays().contains(day);
     }
 
     private static Object number(Object value) {

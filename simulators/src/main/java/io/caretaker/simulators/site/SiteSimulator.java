@@ -5,10 +5,10 @@ import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Connection;
 import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.simulators.modbus.ModbusSimulatorServer;
 import io.caretaker.simulators.model.DeviceModel;
 import io.caretaker.simulators.model.Outgoing;
 import io.caretaker.simulators.model.SimulatedTime;
-import io.caretaker.simulators.modbus.ModbusSimulatorServer;
 import io.caretaker.simulators.mqtt.MqttOutlet;
 import io.caretaker.simulators.mqtt.MqttState;
 import io.caretaker.simulators.opcua.OpcUaSimulatorServer;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,14 @@ public final class SiteSimulator implements AutoCloseable {
         void update(DeviceModel device, Instant now, List<Outgoing> messages);
     }
 
+    /** Schedules count working days on the site file's calendar (its weekend and holidays). */
     public SiteSimulator(Site site, ProfileCatalog profiles, Scenario scenario, Settings settings, Clock clock) {
+        this(site, profiles, scenario, settings, DeviceModel.workingDays(site.calendar()), clock);
+    }
+
+    /** Schedules count working days by {@code workingDay}: the hub's calendar, with its calendar files' holidays and make-up days. */
+    public SiteSimulator(Site site, ProfileCatalog profiles, Scenario scenario, Settings settings, Predicate<LocalDate> workingDay,
+                         Clock clock) {
         this.site = site;
         this.scenario = scenario;
         Instant start = scenario.start() != null ? scenario.start() : clock.instant();
@@ -86,7 +95,7 @@ public final class SiteSimulator implements AutoCloseable {
                     continue;
                 }
                 Connection c = installed.connection();
-                DeviceModel device = new DeviceModel(installed.id(), c.topicId(), profile, site.timeZone(), scenario.seed(), start);
+                DeviceModel device = new DeviceModel(installed.id(), c.topicId(), profile, site.timeZone(), workingDay, scenario.seed(), start);
                 devices.put(installed.id(), device);
                 shows.put(installed.id(), switch (c.protocol()) {
                     case MODBUS -> modbus(settings, c, device, modbusDevices.get(c.port()));

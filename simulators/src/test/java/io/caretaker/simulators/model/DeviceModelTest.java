@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import io.caretaker.deviceprofiles.ConfigurationLoader;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.canonical.Value;
+import io.caretaker.deviceprofiles.site.Site;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Devices played from their profiles' simulate sections, on simulated time. */
@@ -42,6 +46,26 @@ class DeviceModelTest {
         assertThat(ahu.value("fan_command")).isEqualTo(Value.of(true));
         assertThat(ahu.value("fan_status")).isEqualTo(Value.of(false));
         assertThat(number(ahu, "supply_air_temperature")).isCloseTo(24.0, within(0.8));
+    }
+
+    @Test
+    void anOfficeAirHandlerRunsOnWorkingDaysOnlyAsTheSiteCalendarCountsThem() {
+        Instant saturday10 = T0.minus(Duration.ofDays(2));
+        Instant monday10 = T0;
+        LocalDate makeUpSaturday = LocalDate.of(2026, 11, 28);
+        Predicate<LocalDate> weekdays = DeviceModel.workingDays(new Site.Calendar(null, null));
+        Predicate<LocalDate> withMakeUpDay = day -> day.equals(makeUpSaturday) || weekdays.test(day);
+
+        assertThat(new DeviceModel("ahu-1", null, profiles.get("air-handler-basic"), SHANGHAI, weekdays, 1, saturday10).value("fan_command"))
+                .isEqualTo(Value.of(false));
+        assertThat(new DeviceModel("ahu-1", null, profiles.get("air-handler-basic"), SHANGHAI, weekdays, 1, monday10).value("fan_command"))
+                .isEqualTo(Value.of(true));
+        assertThat(new DeviceModel("ahu-1", null, profiles.get("air-handler-basic"), SHANGHAI, withMakeUpDay, 1, saturday10)
+                .value("fan_command")).isEqualTo(Value.of(true));
+        // a holiday on the site file's calendar is not a working day
+        Predicate<LocalDate> mondayOff = DeviceModel.workingDays(new Site.Calendar(null, Set.of(LocalDate.of(2026, 11, 30))));
+        assertThat(new DeviceModel("ahu-1", null, profiles.get("air-handler-basic"), SHANGHAI, mondayOff, 1, monday10).value("fan_command"))
+                .isEqualTo(Value.of(false));
     }
 
     @Test
