@@ -7,12 +7,10 @@ import io.caretaker.hub.calendar.CalendarFile;
 import io.caretaker.hub.calendar.WorkingCalendar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -20,17 +18,12 @@ import org.springframework.core.io.ClassPathResource;
 class SlaCalendarTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final SlaProperties DOMAIN_TABLE = new SlaProperties(Map.of(
-            Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"),
-            Tier.MAJOR, targets("2h", "2h", "3wd"),
-            Tier.IMPORTANT, targets("2h", "1wd", "2wd"),
-            Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7));
     // a site file with only the weekend: the holidays come from the calendar file
     private static final Site SITE = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, null), List.of());
 
     private final CalendarFile china2026 = CalendarFile.read("china-2026.yaml", shipped("caretaker/calendars/china-2026.yaml"));
     private final WorkingCalendar calendar = WorkingCalendar.of(SITE).with(china2026);
-    private final SlaClock sla = new SlaClock(DOMAIN_TABLE, calendar);
+    private final SlaClock sla = new SlaClock(TestWorkOrders.DOMAIN_TABLE, calendar);
 
     @Test
     void aMajorFaultBeforeNationalDayIsResolvedOnTheMakeUpSaturday() {
@@ -48,7 +41,7 @@ class SlaCalendarTest {
 
         assertThat(sla.dueTimes(Tier.IMPORTANT, friday).resolveBy()).isEqualTo(at("2026-09-21T10:00")); // (Sat 19) Sun 20 worked, Mon 21
         // the site file's calendar alone would have skipped that Sunday
-        assertThat(new SlaClock(DOMAIN_TABLE, SITE).dueTimes(Tier.IMPORTANT, friday).resolveBy()).isEqualTo(at("2026-09-22T10:00"));
+        assertThat(new SlaClock(TestWorkOrders.DOMAIN_TABLE, SITE).dueTimes(Tier.IMPORTANT, friday).resolveBy()).isEqualTo(at("2026-09-22T10:00"));
     }
 
     @Test
@@ -77,9 +70,5 @@ class SlaCalendarTest {
 
     private static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-    }
-
-    private static SlaProperties.Targets targets(String dispatch, String respond, String resolve) {
-        return new SlaProperties.Targets(SlaTarget.parse(dispatch), SlaTarget.parse(respond), SlaTarget.parse(resolve));
     }
 }

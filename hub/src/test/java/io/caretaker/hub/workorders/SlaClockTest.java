@@ -18,17 +18,11 @@ import org.junit.jupiter.api.Test;
 class SlaClockTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    // the tier table of DOMAIN.md, as application.yml sets it
-    private static final SlaProperties DOMAIN_TABLE = new SlaProperties(Map.of(
-            Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"),
-            Tier.MAJOR, targets("2h", "2h", "3wd"),
-            Tier.IMPORTANT, targets("2h", "1wd", "2wd"),
-            Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7));
     private static final Site SITE = new Site("test", "Test", SHANGHAI,
             new Site.Calendar(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2))),
             List.of());
 
-    private final SlaClock sla = new SlaClock(DOMAIN_TABLE, SITE);
+    private final SlaClock sla = new SlaClock(TestWorkOrders.DOMAIN_TABLE, SITE);
 
     @Test
     void majorRespondsInTwoClockHoursAndResolvesInThreeWorkingDaysAcrossAWeekend() {

@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +49,7 @@ class WorkOrderLifeCycleTest {
         jdbc = JdbcClient.create(data);
         repository = new WorkOrderRepository(jdbc);
         Site site = new Site("test", "Test", SHANGHAI, new Site.Calendar(null, null), List.of());
-        SlaProperties sla = new SlaProperties(Map.of(
-                Tier.LIFE_SAFETY, targets("0s", "0s", "3wd"), Tier.MAJOR, targets("2h", "2h", "3wd"),
-                Tier.IMPORTANT, targets("2h", "1wd", "2wd"), Tier.MINOR, targets("2h", "2h", "1wd")), SlaTarget.parse("3wd"), 0.8, Duration.ofDays(7));
+        SlaProperties sla = TestWorkOrders.DOMAIN_TABLE;
         service = new WorkOrderService(repository, new SlaClock(sla, site), site, clock, published::add);
         watch = new SlaWatch(repository, jdbc, published::add, clock, sla);
     }
@@ -356,9 +353,5 @@ class WorkOrderLifeCycleTest {
                 .params(id, deviceId, ruleId, clock.instant().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC)).update();
         return new Alarm(id, deviceId, ruleId, Severity.IMPORTANT, AlarmState.ACTIVE_UNACKED, "Phase 1 voltage above 253 V",
                 clock.instant(), clock.instant(), null, 1, null, null);
-    }
-
-    private static SlaProperties.Targets targets(String dispatch, String respond, String resolve) {
-        return new SlaProperties.Targets(SlaTarget.parse(dispatch), SlaTarget.parse(respond), SlaTarget.parse(resolve));
     }
 }
