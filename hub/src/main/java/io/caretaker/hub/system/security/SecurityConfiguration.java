@@ -4,6 +4,7 @@ import static io.caretaker.hub.system.security.Role.ADMIN;
 import static io.caretaker.hub.system.security.Role.ENGINEER;
 
 import io.caretaker.hub.workorders.Transition;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,8 @@ class SecurityConfiguration {
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties, Clock clock) {
+        return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), properties.rememberVerifiedPasswords(), clock);
     }
 
     @Bean

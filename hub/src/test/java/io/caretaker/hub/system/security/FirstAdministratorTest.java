@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class FirstAdministratorTest {
 
     @Test
     void theConfiguredPasswordIsTheFirstAdministratorsAndIsNotLogged(CapturedOutput output) {
-        new FirstAdministrator(users, new SecurityProperties("admin", "s3cret-from-env"), encoder).afterPropertiesSet();
+        new FirstAdministrator(users, new SecurityProperties("admin", "s3cret-from-env", Duration.ofMinutes(5)), encoder).afterPropertiesSet();
 
         UserDetails admin = users.loadUserByUsername("admin");
         assertThat(encoder.matches("s3cret-from-env", admin.getPassword())).isTrue();
@@ -48,7 +49,7 @@ class FirstAdministratorTest {
 
     @Test
     void withoutOneARandomPasswordIsPrintedOnceAndWorks(CapturedOutput output) {
-        new FirstAdministrator(users, new SecurityProperties("admin", ""), encoder).afterPropertiesSet();
+        new FirstAdministrator(users, new SecurityProperties("admin", "", Duration.ofMinutes(5)), encoder).afterPropertiesSet();
         Matcher printed = Pattern.compile("generated password: (\\S+)").matcher(output.getAll());
         assertThat(printed.find()).isTrue();
         String password = printed.group(1);
@@ -56,7 +57,7 @@ class FirstAdministratorTest {
         assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
 
         // a restart finds the administrator and neither prints nor changes anything
-        new FirstAdministrator(users, new SecurityProperties("admin", "another"), encoder).afterPropertiesSet();
+        new FirstAdministrator(users, new SecurityProperties("admin", "another", Duration.ofMinutes(5)), encoder).afterPropertiesSet();
         assertThat(Pattern.compile("generated password").matcher(output.getAll()).results().count()).isEqualTo(1);
         assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
         assertThat(FirstAdministrator.randomPassword()).isNotEqualTo(FirstAdministrator.randomPassword());

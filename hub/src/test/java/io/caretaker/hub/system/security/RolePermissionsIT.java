@@ -91,6 +91,21 @@ class RolePermissionsIT {
     }
 
     @Test
+    void aDisabledUserIsRefusedAtOnceThoughItsPasswordWasJustVerified() {
+        if (users.find("night-shift").isEmpty()) {
+            users.create("night-shift", encoder.encode(PASSWORD), Role.OPERATOR);
+        }
+        assertThat(get("night-shift", "/api/alarms")).isEqualTo(200);
+        assertThat(get("night-shift", "/api/alarms")).isEqualTo(200); // the password is remembered now
+
+        users.setEnabled("night-shift", false);
+        assertThat(get("night-shift", "/api/alarms")).isEqualTo(401);
+        users.setEnabled("night-shift", true);
+        assertThat(get("night-shift", "/api/alarms")).isEqualTo(200);
+        assertThat(status(TestApi.client(port, "night-shift", "not-" + PASSWORD).get().uri("/api/alarms"))).isEqualTo(401);
+    }
+
+    @Test
     void operatorsCannotCloseWorkOrders() {
         assertThat(post("operator", "/api/workorders/" + workOrder + "/close", "{\"actor\":\"op\"}")).isEqualTo(403);
         assertThat(post("operator", "/api/workorders/" + workOrder + "/dispatch", "{\"actor\":\"op\",\"trade\":\"HVAC\"}")).isEqualTo(403);
