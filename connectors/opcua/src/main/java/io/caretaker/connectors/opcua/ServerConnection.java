@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,19 +143,33 @@ final class ServerConnection {
         return devices.isEmpty();
     }
 
-    void close() {
+    /**
+     * Stops the connection and asks the server to end its session; the answer is not waited for here, so several
+     * connections end at once (a server that is down would otherwise make each wait its turn): {@link #awaitClosed}.
+     */
+    CompletableFuture<?> close() {
         closed = true;
         worker.shutdownNow();
         OpcUaClient current = client;
-        if (current != null) {
-            current.removeSessionActivityListener(sessionListener);
-            try {
-                current.disconnectAsync().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        current.removeSessionActivityListener(sessionListener);
+        return current.disconnectAsync().whenComplete((done, e) -> {
+            if (e != null) {
                 log.debug("disconnect failed endpoint={} cause={}", address.endpoint(), e.toString());
             }
+        });
+    }
+
+    /** Waits up to 5 s for closed connections' servers to end their sessions. */
+    static void awaitClosed(List<CompletableFuture<?>> disconnects) {
+        try {
+            CompletableFuture.allOf(disconnects.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.debug("not every OPC UA server ended its session within 5 s cause={}", e.toString());
         }
     }
 

@@ -1,7 +1,9 @@
 package io.caretaker.connectors.opcua;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The component's open server connections, one per {@link ServerAddress}; the last device to leave closes one. */
 final class ServerConnections {
@@ -26,13 +28,14 @@ final class ServerConnections {
         connection.unregister(deviceId);
         if (connection.isEmpty()) {
             open.remove(connection.address(), connection);
-            connection.close();
+            ServerConnection.awaitClosed(List.of(connection.close()));
         }
     }
 
     synchronized void closeAll() {
-        open.values().forEach(ServerConnection::close);
+        List<CompletableFuture<?>> disconnects = open.values().stream().<CompletableFuture<?>>map(ServerConnection::close).toList();
         open.clear();
+        ServerConnection.awaitClosed(disconnects);
     }
 
     synchronized int size() {
