@@ -63,7 +63,7 @@ class DemoHistoryTest {
     @Test
     void theIdlePlantOfTheDemoScenarioIsInTheLastWeeksUtilisation() {
         assertThat(DemoHistory.fill(site, profiles, scenario, tracker, workingDay, NOW, 7)).containsExactly(
-                "ahu-1", "ahu-2", "ahu-3", "ahu-4", "pump-t-1", "pump-t-2", "ac-clubhouse", "pump-r-1", "pump-r-2");
+                "ahu-1", "ahu-2", "ahu-3", "ahu-4", "pump-t-1", "pump-t-2", "ac-clubhouse", "ac-gym", "ac-office-r", "pump-r-1", "pump-r-2");
         tracker.flush();
 
         double week = 7 * 24 * 3600 + 23.25 * 3600; // 21 November 00:00 to 28 November 23:15
@@ -75,6 +75,8 @@ class DemoHistoryTest {
         // the clubhouse air conditioner runs 12 s in every 10 min: 2%, started six times an hour
         assertThat(sum("ac-clubhouse", "run_seconds") / sum("ac-clubhouse", "known_seconds")).isCloseTo(0.02, within(0.001));
         assertThat(sum("ac-clubhouse", "starts")).isCloseTo(week / 600, within(2.0));
+        // beside the gym's unit in use: on 12 minutes in every 30
+        assertThat(sum("ac-gym", "run_seconds") / sum("ac-gym", "known_seconds")).isCloseTo(0.40, within(0.01));
         // AHU-4 ran all of Friday, 12 h of it outside 08:00-20:00; AHU-1 on its 07:00-20:00 schedule, 1 h out of hours
         assertThat(day("ahu-4", "run_seconds")).isEqualTo(24 * 3600.0);
         assertThat(day("ahu-4", "unoccupied_run_seconds")).isEqualTo(12 * 3600.0);

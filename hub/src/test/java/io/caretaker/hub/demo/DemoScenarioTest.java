@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Replays a scripted hour of the whole demo site (130 devices) at a minute a second through the hub's own rule
+ * Replays a scripted hour of the whole demo site (132 devices) at a minute a second through the hub's own rule
  * engine, and asserts exactly which faults are raised and which have cleared by the end of the hour. Simulated time
  * runs on a clock the test moves, so the hour takes seconds and every timestamp is the simulated one. MQTT devices'
  * payloads go through the MQTT connector's own decoder, so what the simulators publish is what the hub reads.

@@ -88,7 +88,8 @@ class IdleEquipmentIT {
         idleFindings.check();
         List<String> findings = list(get("/api/workorders")).stream().filter(w -> w.get("kind").asText().equals("IDLE_REVIEW"))
                 .map(w -> w.get("deviceId").asText() + "/" + w.get("ruleId").asText()).toList();
-        assertThat(findings).contains("pump-r-2/idle-never-ran", "pump-t-2/idle-never-ran", "ahu-4/idle-ran-unoccupied");
+        assertThat(findings).contains("pump-r-2/idle-never-ran", "pump-t-2/idle-never-ran", "ahu-4/idle-ran-unoccupied",
+                "ac-clubhouse/idle-below-peers");
     }
 
     private List<JsonNode> buckets(String path) throws IOException {

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Writes the demo site file: an office tower and a residential block with devices of all five families on all three
- * protocols (130 at scale 1), every device on the simulators' servers. {@code scale} multiplies every kind of
+ * protocols (132 at scale 1), every device on the simulators' servers. {@code scale} multiplies every kind of
  * device, for benchmarks with thousands. Hosts and ports are placeholders the hub fills from its
  * {@code caretaker.demo.*} settings and the standalone simulators from the environment, each with the demo's default.
  */
@@ -24,7 +24,7 @@ public final class DemoSiteFile {
     private DemoSiteFile() {
     }
 
-    /** The demo site at {@code scale} (1 gives the demo's 130 devices). */
+    /** The demo site at {@code scale} (1 gives the demo's 132 devices). */
     public static String generate(int scale) {
         if (scale < 1) {
             throw new IllegalArgumentException("scale " + scale + " must be 1 or more");
@@ -72,7 +72,10 @@ public final class DemoSiteFile {
             modbus("pump-t-" + i, "Chilled-water pump CHWP-" + i + (i % 2 == 0 ? " (standby)" : " (duty)"), "pump-modbus", tower, "B2", "Chiller plant room", "5s");
         }
         for (int i = 1; i <= scale; i++) {
-            mqtt("ac-clubhouse" + (i == 1 ? "" : "-" + i), "Clubhouse air conditioner", "split-air-conditioner-mqtt", block, "1", "Clubhouse", null);
+            String n = i == 1 ? "" : "-" + i;
+            mqtt("ac-clubhouse" + n, "Clubhouse air conditioner", "split-air-conditioner-mqtt", block, "1", "Clubhouse", null);
+            mqtt("ac-gym" + n, "Gym air conditioner", "split-air-conditioner-mqtt", block, "1", "Gym", null);
+            mqtt("ac-office-r" + n, "Management office air conditioner", "split-air-conditioner-mqtt", block, "1", "Management office", null);
         }
         for (int i = 1; i <= 2 * scale; i++) {
             modbus("pump-r-" + i, "Booster pump BP-" + i + (i % 2 == 0 ? " (standby)" : " (duty)"), "pump-modbus", block, "B1", "Pump room", "5s");

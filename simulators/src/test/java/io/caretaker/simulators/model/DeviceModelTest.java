@@ -82,21 +82,27 @@ class DeviceModelTest {
     }
 
     @Test
-    void theClubhouseAirConditionerRunsTwoPercentOfTheTimeAndTheStandbyPumpNever() {
+    void theClubhouseAirConditionerRunsTwoPercentOfTheTimeBesideOneInUseAndTheStandbyPumpNever() {
         DeviceModel ac = device("ac-clubhouse", "split-air-conditioner-mqtt");
+        ac.begin("hardly-used", T0);
+        DeviceModel inUse = device("ac-gym", "split-air-conditioner-mqtt");
         DeviceModel pump = device("pump-t-2", "pump-modbus");
         pump.begin("standby", T0);
         int running = 0;
+        int inUseRunning = 0;
         int pumpRunning = 0;
         int steps = 6 * 3600;
         for (int i = 1; i <= steps; i++) {
             Instant now = T0.plusSeconds(i);
             ac.step(now);
+            inUse.step(now);
             pump.step(now);
             running += ac.value("running").equals(Value.of(true)) ? 1 : 0;
+            inUseRunning += inUse.value("running").equals(Value.of(true)) ? 1 : 0;
             pumpRunning += pump.value("running").equals(Value.of(true)) ? 1 : 0;
         }
         assertThat(running / (double) steps).isCloseTo(0.02, within(0.001));
+        assertThat(inUseRunning / (double) steps).isCloseTo(0.40, within(0.001));
         assertThat(pumpRunning).isZero();
     }
 

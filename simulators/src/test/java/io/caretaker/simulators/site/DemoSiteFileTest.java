@@ -53,8 +53,8 @@ class DemoSiteFileTest {
     void aScaleParameterMultipliesEveryKindOfDevice() {
         Site big = read(DemoSiteFile.generate(20));
 
-        assertThat(big.devices()).hasSize(130 * 20);
-        assertThat(big.devices().stream().map(InstalledDevice::id).distinct()).hasSize(130 * 20);
+        assertThat(big.devices()).hasSize(132 * 20);
+        assertThat(big.devices().stream().map(InstalledDevice::id).distinct()).hasSize(132 * 20);
         // at most 247 units a Modbus gateway: the units spread over several ports
         Map<Integer, Long> unitsPerPort = big.devices().stream().filter(d -> d.connection().protocol() == Protocol.MODBUS)
                 .collect(Collectors.groupingBy(d -> d.connection().port(), Collectors.counting()));
