@@ -70,8 +70,14 @@ class CorrectiveWorkOrdersTest {
         assertThat(corrective.openRaised()).isEqualTo(1);
         assertThat(workOrderCount()).isZero();
         assertThat(alarms.find(alarm.id()).orElseThrow().workOrderId()).isNull();
+        refusals.set(1);
+        assertThat(corrective.sweep()).isZero();
+        assertThat(corrective.health().getDetails()).containsEntry("opened", 0L).containsEntry("waitingAfterLastSweep", 1)
+                .containsEntry("lastFailureAt", TestAlarms.T0.toString())
+                .containsEntry("lastFailure", "org.springframework.dao.DataAccessResourceFailureException: connection refused");
 
         assertThat(corrective.sweep()).isEqualTo(1);
+        assertThat(corrective.health().getDetails()).containsEntry("opened", 1L).containsEntry("waitingAfterLastSweep", 0);
         WorkOrder opened = workOrders.all(null).get(0);
         assertThat(opened.alarmId()).isEqualTo(alarm.id());
         assertThat(opened.openedAt()).isEqualTo(alarm.raisedAt()); // its SLA clocks run from the fault, not from the repair
