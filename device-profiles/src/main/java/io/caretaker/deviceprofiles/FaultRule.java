@@ -6,11 +6,14 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** A fault a device type can have, declared in its profile; each active fault is one alarm. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -215,6 +218,23 @@ public sealed interface FaultRule {
             if (days == null) {
                 days = Days.EVERY_DAY;
             }
+        }
+
+        /**
+         * The day the window {@code from}–{@code to} holding {@code local} opened on: that day, or the day before for
+         * the hours after midnight of a window that runs over it; empty outside the window. {@code from} equal to
+         * {@code to} is a window over the whole day.
+         */
+        public static Optional<LocalDate> openedOn(LocalDateTime local, LocalTime from, LocalTime to) {
+            LocalTime time = local.toLocalTime();
+            if (from.isBefore(to)) {
+                return time.isBefore(from) || !time.isBefore(to) ? Optional.empty() : Optional.of(local.toLocalDate());
+            }
+            if (!time.isBefore(from)) {
+                return Optional.of(local.toLocalDate());
+            }
+            // after midnight: the window opened the evening before
+            return time.isBefore(to) ? Optional.of(local.toLocalDate().minusDays(1)) : Optional.empty();
         }
 
         /** Which days of the site's calendar the window is open on. */

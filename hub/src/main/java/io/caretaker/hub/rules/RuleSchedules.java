@@ -3,9 +3,7 @@ package io.caretaker.hub.rules;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.hub.calendar.WorkingCalendar;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
@@ -26,21 +24,8 @@ final class RuleSchedules {
         if (schedule == null) {
             return true;
         }
-        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
-        LocalTime time = local.toLocalTime();
-        LocalDate opened;
-        if (schedule.from().isBefore(schedule.to())) {
-            if (time.isBefore(schedule.from()) || !time.isBefore(schedule.to())) {
-                return false;
-            }
-            opened = local.toLocalDate();
-        } else if (!time.isBefore(schedule.from())) {
-            opened = local.toLocalDate();
-        } else if (time.isBefore(schedule.to())) {
-            opened = local.toLocalDate().minusDays(1); // after midnight: the window opened the evening before
-        } else {
-            return false;
-        }
-        return schedule.days().includes(calendar.isWorkingDay(opened));
+        return FaultRule.Schedule.openedOn(LocalDateTime.ofInstant(at, zone), schedule.from(), schedule.to())
+                .map(opened -> schedule.days().includes(calendar.isWorkingDay(opened)))
+                .orElse(false);
     }
 }

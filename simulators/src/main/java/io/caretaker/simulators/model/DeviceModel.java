@@ -1,11 +1,12 @@
 package io.caretaker.simulators.model;
 
 import io.caretaker.deviceprofiles.DeviceProfile;
+import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.Point;
 import io.caretaker.deviceprofiles.PointKind;
-import io.caretaker.deviceprofiles.Simulation;
 import io.caretaker.deviceprofiles.Simulation.Message;
 import io.caretaker.deviceprofiles.Simulation.PointModel;
+import io.caretaker.deviceprofiles.Simulation;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.Site;
 import java.time.Duration;
@@ -339,23 +340,12 @@ public final class DeviceModel {
 
     /** Within the slot's hours on one of its days; a slot past midnight belongs to the day it opened. */
     private boolean within(LocalDateTime local, Simulation.Slot slot) {
-        LocalTime t = local.toLocalTime();
         LocalTime from = LocalTime.parse(slot.from());
         LocalTime to = slot.to().equals("24:00") ? LocalTime.MAX : LocalTime.parse(slot.to());
-        LocalDate opened;
-        if (from.isBefore(to) || from.equals(to)) {
-            if (t.isBefore(from) || !t.isBefore(to)) {
-                return false;
-            }
-            opened = local.toLocalDate();
-        } else if (!t.isBefore(from)) {
-            opened = local.toLocalDate();
-        } else if (t.isBefore(to)) {
-            opened = local.toLocalDate().minusDays(1);
-        } else {
-            return false;
+        if (from.equals(to)) {
+            return false; // an empty slot (a rule schedule's equal ends mean the whole day)
         }
-        return slot.days().includes(workingDay.test(opened));
+        return FaultRule.Schedule.openedOn(local, from, to).map(opened -> slot.days().includes(workingDay.test(opened))).orElse(false);
     }
 
     /** The working days of a site file's calendar: not a weekend day, not a holiday. */
