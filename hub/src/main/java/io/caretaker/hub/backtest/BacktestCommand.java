@@ -73,6 +73,7 @@ public final class BacktestCommand {
         }
         ProfileCatalog profiles = profiles(profilesDir);
         DayScore score = countWhen == null ? null : new DayScore(countWhen, flagAt);
+        List<Replayed> replayed = new ArrayList<>();
         for (int i = 0; i < files.size(); i += 2) {
             Path mappingFile = Path.of(files.get(i));
             Path csv = Path.of(files.get(i + 1));
@@ -89,13 +90,20 @@ public final class BacktestCommand {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - startedCpu);
             print(out, result, zone, took, cpu);
+            replayed.add(new Replayed(result, zone));
         }
         if (score == null || labels == null) {
             return null;
         }
         DayScore.Score scored = score.score(labels);
+        for (Replayed one : replayed) {
+            scored = scored.withAlarms(one.result().mapping().device(), one.result().alarms(), one.zone(), one.result().summary().last());
+        }
         printScore(out, scored, flagAt, countWhen);
         return scored;
+    }
+
+    private record Replayed(Backtest.Result result, ZoneId zone) {
     }
 
     private static void print(PrintStream out, Backtest.Result result, ZoneId zone, Duration took, Duration cpu) {
@@ -130,6 +138,25 @@ public final class BacktestCommand {
         }
         out.printf(Locale.ROOT, "all units: fault days found %d of %d, normal days flagged %d of %d%n",
                 score.faultDaysFound(null), score.faultDays(null), score.normalDaysFlagged(null), score.normalDays(null));
+        out.printf(Locale.ROOT, "%nAlarms up on the days labelled normal (whole days, fan on or not): what an operator would have seen where"
+                + " nothing was wrong%n");
+        if (score.normalDayAlarms().isEmpty()) {
+            out.printf(Locale.ROOT, "  none%n");
+        }
+        for (DayScore.NormalDayAlarms alarms : score.normalDayAlarms()) {
+            out.printf(Locale.ROOT, "  %-8s %-34s %6.1f h  %d alarm%s on %d day%s%n", alarms.deviceId(), alarms.ruleId(),
+                    alarms.active().toMinutes() / 60.0, alarms.alarms(), alarms.alarms() == 1 ? "" : "s", alarms.days(), alarms.days() == 1 ? "" : "s");
+        }
+        for (String device : byDevice.keySet()) {
+            out.printf(Locale.ROOT, "%s: %.1f h of alarms on %s%n", device, score.alarmTimeOnNormalDays(device).toMinutes() / 60.0,
+                    normalDays(score.normalDays(device)));
+        }
+        out.printf(Locale.ROOT, "all units: %.1f h of alarms on %s%n", score.alarmTimeOnNormalDays(null).toMinutes() / 60.0,
+                normalDays(score.normalDays(null)));
+    }
+
+    private static String normalDays(long n) {
+        return n + (n == 1 ? " normal day" : " normal days");
     }
 
     private static String time(Instant at, ZoneId zone) {

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,8 +67,51 @@ public final class DayScore {
                       String topRule, double topShare, boolean flagged) {
     }
 
-    /** The verdicts of every labelled day of every device replayed, and the totals. */
-    public record Score(List<Day> days) {
+    /**
+     * How long one rule's alarms were up on a device's days labelled normal (whole days in the history's time zone, fan
+     * on or not): the noise an operator would have seen from it where nothing was wrong.
+     */
+    public record NormalDayAlarms(String deviceId, String ruleId, Duration active, int alarms, int days) {
+    }
+
+    /** The verdicts of every labelled day of every device replayed, the totals, and the alarms on normal days. */
+    public record Score(List<Day> days, List<NormalDayAlarms> normalDayAlarms) {
+
+        /** The same verdicts, with what one device's alarms did on its normal days added. */
+        public Score withAlarms(String deviceId, List<BacktestAlarm> alarms, ZoneId zone, Instant end) {
+            Map<String, Duration> active = new TreeMap<>();
+            Map<String, Set<BacktestAlarm>> seen = new HashMap<>();
+            Map<String, Set<LocalDate>> daysSeen = new HashMap<>();
+            String labelled = deviceId; // as the labels spell it
+            for (Day day : days) {
+                if (!matches(day, deviceId) || day.fault()) {
+                    continue;
+                }
+                labelled = day.deviceId();
+                Instant from = day.date().atStartOfDay(zone).toInstant();
+                Instant to = day.date().plusDays(1).atStartOfDay(zone).toInstant();
+                for (BacktestAlarm alarm : alarms) {
+                    Instant cleared = alarm.clearedAt() == null ? end : alarm.clearedAt();
+                    Instant start = alarm.raisedAt().isAfter(from) ? alarm.raisedAt() : from;
+                    Instant stop = cleared.isBefore(to) ? cleared : to;
+                    if (stop.isAfter(start)) {
+                        active.merge(alarm.ruleId(), Duration.between(start, stop), Duration::plus);
+                        seen.computeIfAbsent(alarm.ruleId(), r -> new HashSet<>()).add(alarm);
+                        daysSeen.computeIfAbsent(alarm.ruleId(), r -> new HashSet<>()).add(day.date());
+                    }
+                }
+            }
+            List<NormalDayAlarms> added = new ArrayList<>(normalDayAlarms);
+            String device = labelled;
+            active.forEach((rule, time) -> added.add(new NormalDayAlarms(device, rule, time, seen.get(rule).size(), daysSeen.get(rule).size())));
+            return new Score(days, List.copyOf(added));
+        }
+
+        /** How long alarms were up on the normal days of a device (null: every device), all rules together. */
+        public Duration alarmTimeOnNormalDays(String deviceId) {
+            return normalDayAlarms.stream().filter(a -> deviceId == null || a.deviceId().equalsIgnoreCase(deviceId))
+                    .map(NormalDayAlarms::active).reduce(Duration.ZERO, Duration::plus);
+        }
 
         public long faultDays(String deviceId) {
             return days.stream().filter(d -> matches(d, deviceId) && d.fault()).count();
@@ -125,7 +171,7 @@ public final class DayScore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read labels " + labels, e);
         }
-        return new Score(days);
+        return new Score(days, List.of());
     }
 
     /** Every rule's share of the counted rows of each day, for a device: rule → date → share. */

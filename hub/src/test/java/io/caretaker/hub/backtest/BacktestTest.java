@@ -8,6 +8,7 @@ import io.caretaker.deviceprofiles.ProfileCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -97,6 +98,23 @@ class BacktestTest {
         assertThat(scored.days().get(0).topShare()).isEqualTo(40.0 / 60);
         assertThat(scored.faultDaysFound("ahu-1")).isEqualTo(1);
         assertThat(scored.normalDaysFlagged("ahu-1")).isZero();
+    }
+
+    @Test
+    void theAlarmsUpOnANormalDayAreTimedOverTheWholeDay() throws IOException {
+        Path csv = history(60, minute -> minute < 40 ? 40 : 0);
+        Path labels = Files.writeString(dir.resolve("labels.csv"), "device,date,fault\nAHU-1,2026-07-01,0\nAHU-1,2026-07-02,1\n");
+        DayScore score = new DayScore("occupied and supply_fan_status", 0.25);
+
+        Backtest.Result result = Backtest.run(PROFILES, mapping(Map.of()), csv, score.listener("ahu-1", ZoneOffset.UTC));
+        DayScore.Score scored = score.score(labels).withAlarms("ahu-1", result.alarms(), ZoneOffset.UTC, at(59));
+
+        // raised at 08:15, cleared at 08:55, on the day labelled normal; the same alarm on a fault day would not count
+        assertThat(scored.normalDayAlarms()).containsExactly(
+                new DayScore.NormalDayAlarms("AHU-1", "heating-and-cooling-at-once", Duration.ofMinutes(40), 1, 1));
+        assertThat(scored.alarmTimeOnNormalDays(null)).isEqualTo(Duration.ofMinutes(40));
+        assertThat(score.score(Files.writeString(dir.resolve("fault.csv"), "device,date,fault\nahu-1,2026-07-01,1\n"))
+                .withAlarms("ahu-1", result.alarms(), ZoneOffset.UTC, at(59)).normalDayAlarms()).isEmpty();
     }
 
     private ReplayMapping mapping(Map<String, Double> parameters) throws IOException {

@@ -53,6 +53,9 @@ class LbnlBacktestIT {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("all units: fault days found " + (README_SZCAV_FOUND + README_SZVAV_FOUND) + " of 21, normal days flagged "
                         + (README_SZCAV_FALSE + README_SZVAV_FALSE) + " of 5");
+        // out of hours the units leave the supply air alone; its setpoint is judged in occupied mode only
+        assertThat(score.normalDayAlarms()).extracting(DayScore.NormalDayAlarms::ruleId).doesNotContain("supply-air-off-setpoint");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("all units: " + README_NORMAL_DAY_ALARM_HOURS + " h of alarms on 5 normal days");
     }
 
     @Test
@@ -98,4 +101,5 @@ class LbnlBacktestIT {
     private static final long README_SZCAV_FALSE = 0;
     private static final long README_SZVAV_FOUND = 5;
     private static final long README_SZVAV_FALSE = 0;
+    private static final String README_NORMAL_DAY_ALARM_HOURS = "27.5";
 }
