@@ -11,6 +11,7 @@ import io.caretaker.deviceprofiles.site.Site;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,14 @@ public class DeviceBoard {
         }
     }
 
-    /** Records a sample; COMM_LOSS marks the device lost, anything else marks it seen. */
-    public void record(PointSample sample) {
+    /**
+     * Records a sample; COMM_LOSS marks the device lost, anything else marks it seen. False, and nothing recorded,
+     * when the device is not in the site file.
+     */
+    public boolean record(PointSample sample) {
         Tracked device = devices.get(sample.deviceId());
         if (device == null) {
-            return;
+            return false;
         }
         if (sample.quality() == Quality.COMM_LOSS) {
             device.commLost = true;
@@ -57,7 +61,8 @@ public class DeviceBoard {
             device.commLost = false;
             device.lastSeen = sample.receivedAt();
         }
-        device.latest.put(sample.pointId(), sample);
+        device.latest(sample);
+        return true;
     }
 
     public void record(DeviceEvent event) {
@@ -101,7 +106,10 @@ public class DeviceBoard {
         final DeviceProfile profile;
         final Duration offlineAfter;
         final Instant trackedSince;
-        final Map<String, PointSample> latest = new ConcurrentHashMap<>();
+        /** One slot per point of the profile, made at start, so recording a sample takes no lock and no new entry. */
+        final Map<String, Latest> points;
+        /** Points a device sent that its profile does not declare. */
+        final Map<String, PointSample> others = new ConcurrentHashMap<>();
         volatile Instant lastSeen;
         volatile boolean commLost;
 
@@ -110,6 +118,29 @@ public class DeviceBoard {
             this.profile = profile;
             this.offlineAfter = offlineAfter;
             this.trackedSince = trackedSince;
+            Map<String, Latest> slots = new HashMap<>();
+            profile.points().forEach(p -> slots.put(p.id(), new Latest()));
+            this.points = Map.copyOf(slots);
+        }
+
+        void latest(PointSample sample) {
+            Latest slot = points.get(sample.pointId());
+            if (slot != null) {
+                slot.sample = sample;
+            } else {
+                others.put(sample.pointId(), sample);
+            }
+        }
+
+        Map<String, PointSample> latest() {
+            Map<String, PointSample> latest = new HashMap<>(others);
+            points.forEach((point, slot) -> {
+                PointSample sample = slot.sample;
+                if (sample != null) {
+                    latest.put(point, sample);
+                }
+            });
+            return Map.copyOf(latest);
         }
 
         DeviceStatus status(Instant now) {
@@ -124,7 +155,12 @@ public class DeviceBoard {
         }
 
         DeviceView view(Instant now) {
-            return new DeviceView(device, profile, status(now), lastSeen, Map.copyOf(latest));
+            return new DeviceView(device, profile, status(now), lastSeen, latest());
         }
+    }
+
+    /** The latest sample of one point, written by ingest and read by the API. */
+    private static final class Latest {
+        volatile PointSample sample;
     }
 }

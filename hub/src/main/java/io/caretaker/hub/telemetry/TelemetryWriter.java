@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ public class TelemetryWriter implements DisposableBean {
     private static final Duration DROP_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final TelemetryStore store;
-    private final BlockingQueue<PointSample> buffer;
+    private final SampleBuffer buffer;
     private final int batchSize;
     private final Duration flushInterval;
     private final Duration maxRetryDelay;
@@ -48,7 +46,7 @@ public class TelemetryWriter implements DisposableBean {
         this.store = store;
         this.clock = clock;
         this.capacity = properties.bufferCapacity();
-        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.buffer = new SampleBuffer(capacity);
         this.batchSize = properties.batchSize();
         this.flushInterval = properties.flushInterval();
         this.maxRetryDelay = properties.maxRetryDelay();
@@ -58,7 +56,7 @@ public class TelemetryWriter implements DisposableBean {
                 .description("samples dropped because the telemetry buffer was full").register(meters);
         this.rejected = Counter.builder("caretaker.telemetry.rejected").tag("store", store.name())
                 .description("samples the store refused for good (e.g. a field type conflict), set aside").register(meters);
-        meters.gauge("caretaker.telemetry.buffered", buffer, BlockingQueue::size);
+        meters.gauge("caretaker.telemetry.buffered", buffer, SampleBuffer::size);
         this.thread = new Thread(this::run, "telemetry-writer");
         thread.setDaemon(true);
         thread.start();
@@ -66,14 +64,27 @@ public class TelemetryWriter implements DisposableBean {
 
     /** Queues a sample for the store; false (counted, and logged at most once a minute) when the buffer is full. */
     public boolean offer(PointSample sample) {
-        if (buffer.offer(sample)) {
-            return true;
+        return offer(List.of(sample)) == 1;
+    }
+
+    /**
+     * Queues samples for the store in their order, all under one lock (a poll's samples, say); those the full buffer
+     * has no room for are dropped as {@link #offer(PointSample)} drops one. Returns how many were queued.
+     */
+    public int offer(List<PointSample> samples) {
+        int taken = buffer.offer(samples);
+        if (taken < samples.size()) {
+            dropped(samples.size() - taken);
         }
-        dropped.increment();
+        return taken;
+    }
+
+    private void dropped(int samples) {
+        dropped.increment(samples);
         Instant now = clock.instant();
         lastDropAt = now;
         synchronized (this) {
-            droppedSinceLog++;
+            droppedSinceLog += samples;
             if (lastDropLogAt == null || !now.isBefore(lastDropLogAt.plus(DROP_LOG_INTERVAL))) {
                 log.warn("telemetry buffer full, samples dropped store={} dropped={} since={} total={} buffer={}; the store "
                                 + "takes samples slower than they come (see caretaker.telemetry.buffer-capacity, batch-size)",
@@ -82,7 +93,6 @@ public class TelemetryWriter implements DisposableBean {
                 droppedSinceLog = 0;
             }
         }
-        return false;
     }
 
     public int buffered() {

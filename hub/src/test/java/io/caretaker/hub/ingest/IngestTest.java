@@ -51,6 +51,9 @@ class IngestTest {
     /** A store that takes no batch until released, as an InfluxDB that stopped answering would. */
     private final CountDownLatch storeAnswers = new CountDownLatch(1);
     private final List<String> raised = new ArrayList<>();
+    /** Run by the sink on each raise, before it records it. */
+    private Runnable onRaise = () -> { };
+    private final CountDownLatch storeCalled = new CountDownLatch(1);
     private TelemetryWriter writer;
 
     @AfterEach
@@ -80,6 +83,35 @@ class IngestTest {
         assertThat(raised).containsExactly("room-1 too-hot");
     }
 
+    @Test
+    void aPollsSamplesAreEachJudgedBeforeTheyAreBufferedInTheirOrderEvenWhenALaterOneFails() throws InterruptedException {
+        ProfileCatalog profiles = ProfileCatalog.of(List.of(new ConfigurationLoader().readProfile("test-room-sensor.yaml", SENSOR)));
+        Site site = new Site("test", "Test", ZoneOffset.UTC, null,
+                List.of(new InstalledDevice("room-1", "test-room-sensor", null, "Tower A", null, null, null)));
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        writer = new TelemetryWriter(new HangingStore(), properties(), new SimpleMeterRegistry(), clock);
+        Ingest ingest = new Ingest(new DeviceBoard(site, profiles, clock), new RuleEngine(site, profiles, new RecordingSink(), clock),
+                writer, TestRunTrackers.tracker(site, profiles, new DriverManagerDataSource("jdbc:h2:mem:ingest-order-test"), Duration.ofMinutes(15)));
+        ingest.accept(temperature(0, 20.0));
+        storeCalled.await(); // the writer holds that one in a batch the store does not answer: the buffer is empty
+        List<Integer> bufferedAtRaise = new ArrayList<>();
+        onRaise = () -> bufferedAtRaise.add(writer.buffered());
+
+        ingest.accept(List.of(temperature(1, 21.0), temperature(2, 95.0), temperature(3, 22.0)));
+
+        assertThat(raised).containsExactly("room-1 too-hot");
+        assertThat(bufferedAtRaise).singleElement().satisfies(n -> assertThat(n).isLessThan(2)); // the 95 not yet in it
+        assertThat(writer.buffered()).isEqualTo(3);
+
+        onRaise = () -> {
+            throw new IllegalStateException("alarm store down");
+        };
+        List<PointSample> failing = List.of(temperature(4, 23.0), temperature(5, 24.0), temperature(6, 96.0), temperature(7, 25.0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.accept(failing)).hasMessage("alarm store down");
+        // what was judged before the failure is kept, as when each sample came alone; the rest is not
+        assertThat(writer.buffered()).isEqualTo(5);
+    }
+
     private static PointSample temperature(int second, double value) {
         return PointSample.good("room-1", "temperature", T0.plusSeconds(second), Value.of(value));
     }
@@ -94,6 +126,7 @@ class IngestTest {
 
         @Override
         public void write(List<PointSample> batch) throws InterruptedException {
+            storeCalled.countDown();
             storeAnswers.await();
         }
 
@@ -112,6 +145,7 @@ class IngestTest {
 
         @Override
         public void raise(String deviceId, FaultRule rule, Instant at) {
+            onRaise.run();
             raised.add(deviceId + " " + rule.id());
         }
 

@@ -99,6 +99,29 @@ class TelemetryWriterTest {
     }
 
     @Test
+    void aPollsSamplesGoInTogetherInOrderAndWhatFindsNoRoomIsDroppedAndCounted() {
+        writer = new TelemetryWriter(store, properties(1000, 100), meters, clock);
+        store.up.set(false);
+        writer.offer(sample(0));
+        // the writer holds the batch the store refused and retries it, taking no more: the buffer's room stays
+        await().atMost(Duration.ofSeconds(5)).untilTrue(store.refusedOnce);
+        for (int i = 1; i < 995; i++) {
+            assertThat(writer.offer(sample(i))).isTrue();
+        }
+
+        int taken = writer.offer(java.util.stream.IntStream.range(995, 1004).mapToObj(TelemetryWriterTest::sample).toList());
+
+        assertThat(taken).isEqualTo(6);
+        assertThat(writer.offer(List.of(sample(2000), sample(2001)))).isZero();
+        assertThat(meters.counter("caretaker.telemetry.dropped", "store", "switchable").count()).isEqualTo(3 + 2);
+        assertThat(writer.status().lastDropAt()).isEqualTo(T0);
+        store.up.set(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.kept.size() == 1001);
+        assertThat(store.kept).extracting(s -> (int) s.value().asDouble().getAsDouble())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 1001).boxed().toList());
+    }
+
+    @Test
     void dropsShowInTheStatusAndAreLoggedOnceAMinuteWithTheirCount(CapturedOutput output) {
         writer = new TelemetryWriter(store, properties(1000, 100), meters, clock);
         store.up.set(false);

@@ -62,7 +62,9 @@ final class ModbusConsumer extends ScheduledPollConsumer {
                     endpoint.getDeviceId(), endpoint.getHost(), endpoint.getPort(), endpoint.getUnitId());
             sent += send(event(DeviceEvent.CONNECTION_RESTORED, at, Map.of()));
         }
-        log.trace("modbus poll device={} samples={}", endpoint.getDeviceId(), samples.size());
+        if (log.isTraceEnabled()) {
+            log.trace("modbus poll device={} samples={}", endpoint.getDeviceId(), samples.size());
+        }
         return sent + send(samples);
     }
 
