@@ -2,15 +2,18 @@ package io.caretaker.bench.peers;
 
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bare peer of the hub's Modbus polling: a plain j2mod read loop per meter, one connection each as the hub has,
  * reading the same registers in the same single request the hub's read plan makes for an SDM630 (input registers
- * 0..73) and decoding the nine float32 points the profile binds.
+ * 0..73) and decoding the nine float32 points the profile binds, and waiting after each poll as long as the hub's
+ * consumer does ({@link BenchSite#MODBUS_POLL_INTERVAL}), so that both poll on the same schedule.
  */
 final class BareModbus implements AutoCloseable {
 
@@ -25,7 +28,10 @@ final class BareModbus implements AutoCloseable {
     private final List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile double checksum;
 
-    BareModbus(String host, int port, int meters) {
+    private final long pauseNanos;
+
+    BareModbus(String host, int port, int meters, Duration pause) {
+        this.pauseNanos = pause.toNanos();
         for (int unit = 1; unit <= meters; unit++) {
             int unitId = unit;
             Thread thread = new Thread(() -> loop(host, port, unitId), "bare-modbus-" + unitId);
@@ -50,6 +56,7 @@ final class BareModbus implements AutoCloseable {
                     sum += Float.intBitsToFloat(bits);
                 }
                 points.addAndGet(POINT_ADDRESSES.length);
+                LockSupport.parkNanos(pauseNanos); // as a scheduled consumer waits its delay
             }
             checksum += sum; // keeps the decoding from being optimised away
         } catch (Exception e) {
