@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 
 /**
  * The demo's past days. Idle equipment shows over days (a pump that never ran in a week, an air handler that ran all
- * last night), so before the embedded demo starts, the devices the hub follows for running (profiles with a
+ * last night), so before the hub hears the live devices, the devices it follows for running (profiles with a
  * {@code utilisation} section) are played over the last {@code days} whole days up to now: the same simulator models
  * and seed as the live demo, with the idle habits of the scenario (its behaviours from 0 s that never end), on the
  * simulated time of those days. Each device's running point goes to the run tracker as the hub hears it live: polled
