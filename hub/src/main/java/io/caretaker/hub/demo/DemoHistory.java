@@ -15,17 +15,23 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * The demo's past days. Idle equipment shows over days (a pump that never ran in a week, an air handler that ran all
- * last night), so before the embedded demo starts, the devices the hub follows for running (profiles with a
+ * last night), so before the hub hears the live devices, the devices it follows for running (profiles with a
  * {@code utilisation} section) are played over the last {@code days} whole days up to now: the same simulator models
  * and seed as the live demo, with the idle habits of the scenario (its behaviours from 0 s that never end), on the
  * simulated time of those days. Each device's running point goes to the run tracker as the hub hears it live: polled
  * (Modbus), or pushed at the device's pace and at once when it changes. Only utilisation is filled: no alarms, work
  * orders or point history. A device the store already knows (the demo restarted on the same database) is not filled
- * again.
+ * again. Devices are played side by side, one per core: each has its own model, and the tracker keeps each device's
+ * state apart, so every device's samples reach it in the same order as when they were played one after another.
  */
 final class DemoHistory {
 
@@ -44,25 +50,61 @@ final class DemoHistory {
         ZoneId zone = site.timeZone();
         Instant from = until.atZone(zone).toLocalDate().minusDays(days).atStartOfDay(zone).toInstant();
         List<String> filled = new ArrayList<>();
+        List<Runnable> plays = new ArrayList<>();
         for (String deviceId : tracker.tracked()) {
             InstalledDevice installed = site.device(deviceId).orElseThrow();
             DeviceProfile profile = profiles.get(installed.profile());
             if (profile.simulate() == null || tracker.firstDay(deviceId).isPresent()) {
                 continue;
             }
-            DeviceModel device = new DeviceModel(deviceId, installed.connection().topicId(), profile, zone, workingDay, scenario.seed(), from);
-            for (Scenario.Step step : scenario.steps()) {
-                if (isHabit(step, installed)) {
-                    device.begin(step.behaviour(), from);
-                }
-            }
-            // how the hub hears from it: polled at its poll interval (Modbus), or at its pace and at once on a change
-            Duration poll = installed.connection().pollInterval();
-            play(device, profile.utilisation().runningPoint(), poll != null ? poll : profile.simulate().every(), poll == null,
-                    tracker, from, until);
             filled.add(deviceId);
+            plays.add(() -> {
+                DeviceModel device = new DeviceModel(deviceId, installed.connection().topicId(), profile, zone, workingDay, scenario.seed(), from);
+                for (Scenario.Step step : scenario.steps()) {
+                    if (isHabit(step, installed)) {
+                        device.begin(step.behaviour(), from);
+                    }
+                }
+                // how the hub hears from it: polled at its poll interval (Modbus), or at its pace and at once on a change
+                Duration poll = installed.connection().pollInterval();
+                play(device, profile.utilisation().runningPoint(), poll != null ? poll : profile.simulate().every(), poll == null,
+                        tracker, from, until);
+            });
         }
+        playAll(plays);
         return filled;
+    }
+
+    /** Plays the devices on a pool of one thread per core, and returns once all have been played. */
+    private static void playAll(List<Runnable> plays) {
+        if (plays.isEmpty()) {
+            return;
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(plays.size(), Runtime.getRuntime().availableProcessors()), r -> {
+            Thread thread = new Thread(r, "demo-history-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> played = plays.stream().<Future<?>>map(pool::submit).toList();
+            for (Future<?> device : played) {
+                device.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("demo history not filled: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo history not filled: interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A behaviour the device has from the start and keeps: the scenario's idle plant. */
@@ -78,7 +120,8 @@ final class DemoHistory {
         Value reported = null;
         Instant reportedAt = null;
         // from the first step on, as live: the scenario's behaviours at 0 s are in force before any client sees a value
-        for (Instant t = from.plus(step); t.isBefore(until); t = t.plus(step)) {
+        // a start that failed meanwhile stops the pool: no need to play on
+        for (Instant t = from.plus(step); t.isBefore(until) && !Thread.currentThread().isInterrupted(); t = t.plus(step)) {
             device.step(t);
             if (device.silent()) {
                 continue;

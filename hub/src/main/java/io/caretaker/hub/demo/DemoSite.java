@@ -16,10 +16,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -30,16 +33,19 @@ import org.springframework.stereotype.Component;
  * The embedded demo: an in-process MQTT broker and a simulator for every device of the site file whose profile has
  * a {@code simulate} section, each on a real protocol server (Milo OPC UA, j2mod Modbus TCP, MQTT), built before
  * Camel starts its routes so the connectors find their peers up; the demo scenario starts once the hub is ready.
- * Before any of it, the last days' utilisation is filled from the same models ({@link DemoHistory}).
+ * Meanwhile the last days' utilisation is filled from the same models ({@link DemoHistory}), on threads of its own
+ * while the rest of the hub starts, and finished before Camel starts: the run tracker takes a device's samples in
+ * time order, so the days filled must all be in before the connectors hear the live devices.
  */
 @Component
 @ConditionalOnProperty(name = "caretaker.demo.enabled", havingValue = "true")
-public class DemoSite implements DisposableBean {
+public class DemoSite implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSite.class);
 
     private final EmbeddedBroker broker;
     private final SiteSimulator simulator;
+    private final FutureTask<Void> history;
 
     public DemoSite(DemoProperties demo, Site site, ProfileCatalog profiles, ResourceLoader resources, Clock clock, RunTracker running,
                     WorkingCalendar calendar) throws Exception {
@@ -47,13 +53,17 @@ public class DemoSite implements DisposableBean {
         Scenario scenario = ScenarioFile.parse(demo.scenario(), scenarioYaml);
         // the simulated plant keeps the hub's calendar: an office air handler stays off on holidays, runs on make-up days
         Predicate<LocalDate> workingDay = calendar::isWorkingDay;
-        fillHistory(demo, site, profiles, scenario, running, workingDay, clock);
+        this.history = new FutureTask<>(() -> fillHistory(demo, site, profiles, scenario, running, workingDay, clock), null);
+        Thread filling = new Thread(history, "demo-history");
+        filling.setDaemon(true);
+        filling.start();
         this.broker = new EmbeddedBroker(demo.bindAddress(), demo.mqttPort(), demo.workDir());
         try {
             broker.start();
             this.simulator = new SiteSimulator(site, profiles, scenario,
                     new SiteSimulator.Settings(demo.bindAddress(), demo.workDir().resolve("opcua-pki")), workingDay, clock);
         } catch (Exception | Error e) {
+            history.cancel(true);
             broker.close();
             throw e;
         }
@@ -75,6 +85,20 @@ public class DemoSite implements DisposableBean {
         List<String> filled = DemoHistory.fill(site, profiles, scenario, running, workingDay, now, demo.historyDays());
         log.info("demo history filled days={} devices={} took={}ms", demo.historyDays(), filled,
                 Duration.between(now, clock.instant()).toMillis());
+    }
+
+    /** Every bean is made, Camel has not started its routes: the filled days must be in before the first live sample. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        try {
+            history.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("demo history not filled: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo history not filled: interrupted", e);
+        }
     }
 
     /** The scenario's clock starts when the hub is ready, so its faults fall within the first minutes of use. */
@@ -102,6 +126,7 @@ public class DemoSite implements DisposableBean {
 
     @Override
     public void destroy() {
+        history.cancel(true);
         simulator.close();
         broker.close();
     }

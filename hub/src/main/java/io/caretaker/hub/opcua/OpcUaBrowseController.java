@@ -10,8 +10,10 @@ import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,11 +32,12 @@ class OpcUaBrowseController {
 
     private static final Logger log = LoggerFactory.getLogger(OpcUaBrowseController.class);
 
-    private final ClientPki pki;
+    /** Opened at the first browse, or already by the OPC UA devices: see {@link OpcUaConfiguration}. */
+    private final Supplier<ClientPki> pki;
     private final Site site;
 
-    OpcUaBrowseController(ClientPki pki, Site site) {
-        this.pki = pki;
+    OpcUaBrowseController(ObjectProvider<ClientPki> pki, Site site) {
+        this.pki = pki::getObject;
         this.site = site;
     }
 
@@ -43,6 +46,7 @@ class OpcUaBrowseController {
                                  @RequestParam(required = false) String securityPolicy,
                                  @RequestParam(required = false) String securityMode) {
         ServerAddress address = address(endpoint, securityPolicy, securityMode);
+        ClientPki pki = this.pki.get();
         try {
             return new Browser(pki).browse(address);
         } catch (Exception e) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -88,6 +89,19 @@ class DemoHistoryTest {
         assertThat(day("ahu-4", sunday, "unoccupied_run_seconds")).isEqualTo(24 * 3600.0);
     }
 
+    /**
+     * Every row of the week, to the last bit of each double: recorded from the fill as it was when it played one device
+     * after another on one thread, so playing them side by side (or any other speed-up) must not change a second.
+     */
+    @Test
+    void theWeekIsTheSameRowForRowAsWhenDevicesWerePlayedOneAfterAnother() throws Exception {
+        DemoHistory.fill(site, profiles, scenario, tracker, workingDay, NOW, 7);
+        tracker.flush();
+
+        String expected = new ClassPathResource("io/caretaker/hub/demo/demo-history-week.csv").getContentAsString(StandardCharsets.UTF_8);
+        assertThat(rows()).isEqualTo(expected.lines().toList());
+    }
+
     @Test
     void aDemoRestartedOnTheSameDatabaseIsNotFilledTwice() {
         DemoHistory.fill(site, profiles, scenario, tracker, workingDay, NOW, 1);
@@ -103,6 +117,15 @@ class DemoHistoryTest {
         tracker.flush();
 
         assertThat(sql.sql("select count(*) from utilisation_day").query(Long.class).single()).isZero();
+    }
+
+    /** device,day,known,run,unoccupied run,starts: the doubles as Java writes them, so any difference shows. */
+    private List<String> rows() {
+        return sql.sql("select * from utilisation_day order by device_id, local_day")
+                .query((rs, n) -> String.join(",", rs.getString("device_id"), rs.getString("local_day"),
+                        Double.toString(rs.getDouble("known_seconds")), Double.toString(rs.getDouble("run_seconds")),
+                        Double.toString(rs.getDouble("unoccupied_run_seconds")), Long.toString(rs.getLong("starts"))))
+                .list();
     }
 
     private double sum(String deviceId, String column) {

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -31,7 +33,8 @@ class OpcUaBrowseControllerTest {
         server = OpcUaSimulatorServer.start("127.0.0.1", 0);
         server.addAirHandler("ahu-1", "ahu-1/", Clock.systemUTC());
         pki = ClientPki.open(pkiDirectory);
-        controller = new OpcUaBrowseController(pki, new Site("test", "Test", ZoneId.of("UTC"), null, List.of()));
+        controller = new OpcUaBrowseController(new StaticListableBeanFactory(Map.of("opcUaClientPki", pki)).getBeanProvider(ClientPki.class),
+                new Site("test", "Test", ZoneId.of("UTC"), null, List.of()));
     }
 
     @AfterEach

@@ -17,6 +17,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,8 @@ public final class DeviceModel {
     private final Map<String, Boolean> lastSeen = new HashMap<>();
     private final Map<String, Instant> behaviours = new LinkedHashMap<>();
     private final Map<String, Value> held = new HashMap<>();
+    /** Each schedule slot's hours, parsed once: parsing them at every step was most of a week's fill (DemoHistory). */
+    private final Map<Simulation.Slot, LocalTime[]> slotHours = new IdentityHashMap<>();
     private Instant last;
     private boolean silent;
 
@@ -340,8 +343,10 @@ public final class DeviceModel {
 
     /** Within the slot's hours on one of its days; a slot past midnight belongs to the day it opened. */
     private boolean within(LocalDateTime local, Simulation.Slot slot) {
-        LocalTime from = LocalTime.parse(slot.from());
-        LocalTime to = slot.to().equals("24:00") ? LocalTime.MAX : LocalTime.parse(slot.to());
+        LocalTime[] hours = slotHours.computeIfAbsent(slot, s -> new LocalTime[] {
+                LocalTime.parse(s.from()), s.to().equals("24:00") ? LocalTime.MAX : LocalTime.parse(s.to())});
+        LocalTime from = hours[0];
+        LocalTime to = hours[1];
         if (from.equals(to)) {
             return false; // an empty slot (a rule schedule's equal ends mean the whole day)
         }

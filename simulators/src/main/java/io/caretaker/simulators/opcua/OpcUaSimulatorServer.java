@@ -4,13 +4,18 @@ import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POL
 import static org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -75,6 +80,10 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
     public static final String PATH = "/caretaker";
     public static final String NAMESPACE_URI = SimulatorNamespace.URI;
     private static final String APPLICATION_URI = "urn:caretaker:simulators:opcua";
+    private static final String IDENTITY_FILE = "simulator.pfx";
+    private static final String IDENTITY_ALIAS = "simulator";
+    // a simulator's key protects nothing real: the store only bundles key and certificate
+    private static final char[] IDENTITY_PASSWORD = "caretaker-simulator".toCharArray();
 
     private final String host;
     private final int port;
@@ -122,13 +131,9 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
     private OpcUaSimulatorServer(String host, int port, Path pkiDirectory, Security security) throws Exception {
         this.host = host;
         this.port = port;
-        KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-        certificate = new SelfSignedCertificateBuilder(keyPair)
-                .setCommonName("Caretaker OPC UA simulator")
-                .setApplicationUri(APPLICATION_URI)
-                .addDnsName("localhost")
-                .addIpAddress("127.0.0.1")
-                .build();
+        KeyStore identity = identity(pkiDirectory);
+        certificate = (X509Certificate) identity.getCertificate(IDENTITY_ALIAS);
+        KeyPair keyPair = new KeyPair(certificate.getPublicKey(), (PrivateKey) identity.getKey(IDENTITY_ALIAS, IDENTITY_PASSWORD));
         trustList = FileBasedTrustListManager.createAndInitialize(pkiDirectory);
         server = new OpcUaServer(config(host, port, pkiDirectory, security, keyPair, certificate, trustList), transportProfile ->
                 new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
@@ -243,6 +248,40 @@ public final class OpcUaSimulatorServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("OPC UA simulator on port " + port + " did not stop cleanly", e);
         }
+    }
+
+    /**
+     * The server's key and certificate, made on the first start in {@code <pkiDirectory>/own} and kept: generating a
+     * 2048-bit key took a second of every demo start.
+     */
+    private static KeyStore identity(Path pkiDirectory) throws Exception {
+        Path own = pkiDirectory.resolve("own");
+        Path file = own.resolve(IDENTITY_FILE);
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                keyStore.load(in, IDENTITY_PASSWORD);
+            }
+            if (keyStore.getCertificate(IDENTITY_ALIAS) != null && keyStore.getKey(IDENTITY_ALIAS, IDENTITY_PASSWORD) != null) {
+                return keyStore;
+            }
+        }
+        KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        X509Certificate generated = new SelfSignedCertificateBuilder(keyPair)
+                .setCommonName("Caretaker OPC UA simulator")
+                .setApplicationUri(APPLICATION_URI)
+                .addDnsName("localhost")
+                .addIpAddress("127.0.0.1")
+                .build();
+        keyStore.load(null, IDENTITY_PASSWORD);
+        keyStore.setKeyEntry(IDENTITY_ALIAS, keyPair.getPrivate(), IDENTITY_PASSWORD, new X509Certificate[] {generated});
+        Files.createDirectories(own);
+        Path partial = own.resolve(IDENTITY_FILE + ".new");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            keyStore.store(out, IDENTITY_PASSWORD);
+        }
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        return keyStore;
     }
 
     private static OpcUaServerConfig config(String host, int port, Path pkiDirectory, Security security,

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.caretaker.simulators.SimulatedDevice.Behaviour;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpcUaSimulatorServerTest {
 
@@ -26,6 +28,18 @@ class OpcUaSimulatorServerTest {
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    @Test
+    void aServerStartedAgainOnTheSamePkiFolderKeepsItsCertificate(@TempDir Path pki) {
+        byte[] first;
+        try (OpcUaSimulatorServer once = OpcUaSimulatorServer.start("127.0.0.1", 0, pki)) {
+            first = once.certificate().getSignature();
+        }
+        try (OpcUaSimulatorServer again = OpcUaSimulatorServer.start("127.0.0.1", 0, pki)) {
+            assertThat(again.certificate().getSignature()).isEqualTo(first);
+            assertThat(again.certificate()).isNotEqualTo(server.certificate());
+        }
     }
 
     @Test

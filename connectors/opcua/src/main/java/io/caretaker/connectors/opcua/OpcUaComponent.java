@@ -5,6 +5,7 @@ import io.caretaker.deviceprofiles.ProfileCatalog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
@@ -21,6 +22,7 @@ public class OpcUaComponent extends DefaultComponent {
     private Clock clock;
     private String pkiDirectory = DEFAULT_PKI_DIRECTORY;
     private int maxItemsPerRequest = 500;
+    private Supplier<ClientPki> sharedPki;
     private ClientPki pki;
     private boolean ownsPki;
     private ServerConnections connections;
@@ -44,7 +46,16 @@ public class OpcUaComponent extends DefaultComponent {
 
     /** Uses an already open PKI (shared with the browser, say) instead of opening {@link #setPkiDirectory}. */
     public synchronized void setClientPki(ClientPki pki) {
-        this.pki = pki;
+        setClientPki(() -> pki);
+    }
+
+    /**
+     * Uses a PKI shared with others, asked for only when the first OPC UA device connects: a hub without OPC UA
+     * devices never loads its key store, nor generates a client certificate.
+     */
+    public synchronized void setClientPki(Supplier<ClientPki> pki) {
+        this.sharedPki = pki;
+        this.pki = null;
         this.ownsPki = false;
     }
 
@@ -69,7 +80,9 @@ public class OpcUaComponent extends DefaultComponent {
 
     synchronized ServerConnections connections() {
         if (connections == null) {
-            if (pki == null) {
+            if (pki == null && sharedPki != null) {
+                pki = sharedPki.get();
+            } else if (pki == null) {
                 pki = ClientPki.open(Path.of(pkiDirectory));
                 ownsPki = true;
             }
