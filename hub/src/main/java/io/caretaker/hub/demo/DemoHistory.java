@@ -88,9 +88,16 @@ final class DemoHistory {
         });
         try {
             List<Future<?>> played = plays.stream().<Future<?>>map(pool::submit).toList();
-            for (Future<?> device : played) {
-                device.get();
-            }
+            played.forEach(DemoHistory::await);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a fill, or one device's part of it; what failed it is thrown as it was, or as an IllegalStateException. */
+    static void await(Future<?> fill) {
+        try {
+            fill.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -102,8 +109,6 @@ final class DemoHistory {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("demo history not filled: interrupted", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

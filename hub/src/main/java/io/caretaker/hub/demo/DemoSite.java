@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -90,15 +89,7 @@ public class DemoSite implements SmartInitializingSingleton, DisposableBean {
     /** Every bean is made, Camel has not started its routes: the filled days must be in before the first live sample. */
     @Override
     public void afterSingletonsInstantiated() {
-        try {
-            history.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new IllegalStateException("demo history not filled: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("demo history not filled: interrupted", e);
-        }
+        DemoHistory.await(history);
     }
 
     /** The scenario's clock starts when the hub is ready, so its faults fall within the first minutes of use. */
