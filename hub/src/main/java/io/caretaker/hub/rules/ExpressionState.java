@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * once all of them are in (when a later sample arrives, or on the clock's tick), never on a half-updated row. A
  * point without a usable value, or a rule whose {@code only} does not hold (or has held for less than its {@code
  * settle}), leaves the verdict and its delay as they were; a lost connection forgets a half-run delay rather than guess.
+ * A delay that runs out raises or clears only while the test can be made and still holds: a condition seen once
+ * before the test became impossible is not evidence that it lasted.
  */
 final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
@@ -31,6 +33,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     private Instant holdingSince;
     private Instant onlySince;
     private Instant pendingAt;
+    private boolean testMade; // whether the latest snapshot could be weighed: only held and settled, every value known
     private boolean warned;
 
     ExpressionState(String deviceId, FaultRule.Expression rule) {
@@ -89,12 +92,13 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
                 return transition;
             }
         }
-        return holdingSince == null ? null : due(now);
+        return holdingSince == null || !testMade ? null : due(now);
     }
 
     /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
     private RuleEngine.Transition weigh(Instant at) {
         pendingAt = null;
+        testMade = false;
         if (only != null && !settled(at)) {
             return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
         }
@@ -102,6 +106,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
         if (holds == null) {
             return null;
         }
+        testMade = true;
         if (!holds) {
             holdingSince = null;
             return null;

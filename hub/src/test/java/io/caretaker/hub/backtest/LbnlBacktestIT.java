@@ -97,7 +97,7 @@ class LbnlBacktestIT {
     }
 
     // the numbers README.md states under "Backtesting on history"
-    private static final long README_SZCAV_FOUND = 11;
+    private static final long README_SZCAV_FOUND = 9;
     private static final long README_SZCAV_FALSE = 0;
     private static final long README_SZVAV_FOUND = 5;
     private static final long README_SZVAV_FALSE = 0;

@@ -143,6 +143,25 @@ class ExpressionStateTest {
     }
 
     @Test
+    void aDelayRunningOutWhileTheTestCannotBeMadeRaisesNothing() {
+        FaultRule.Expression leak = new FaultRule.Expression("heating-valve-leaking", "supply_air_temperature > mixed_air_temperature + 1",
+                "cooling_valve <= 1", null, Map.of(), Duration.ofMinutes(15), new FaultRule.Expression.Clear(null, Duration.ofMinutes(15)),
+                Severity.IMPORTANT, "leak");
+        ExpressionState state = new ExpressionState("ahu-1", leak);
+
+        leakRow(state, 0, 0, 18, 15); // one row of warm air as the dampers swing, then cooling starts
+        leakRow(state, 1, 30, 18, 15);
+        assertThat(state.onTick(at(15 * 60))).isNull(); // fifteen minutes on, but nothing seen since the first row
+        assertThat(state.onTick(at(40 * 60))).isNull();
+        assertThat(leakRow(state, 41, 0, 18, 15)).isEqualTo(RuleEngine.Transition.raise(at(41 * 60))); // seen again: not forgotten
+
+        leakRow(state, 50, 0, 15, 15); // no heating: the clear delay starts
+        leakRow(state, 51, 30, 15, 15);
+        assertThat(state.onTick(at(70 * 60))).isNull(); // and cannot end while the test cannot be made
+        assertThat(leakRow(state, 71, 0, 15, 15)).isEqualTo(RuleEngine.Transition.clear(at(71 * 60)));
+    }
+
+    @Test
     void aTestIsMadeOnlyOnceItsStateHasSettled() {
         FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking", "supply_air_temperature < mixed_air_temperature - 1",
                 "cooling_valve <= 1", Duration.ofMinutes(15), Map.of(), Duration.ofMinutes(10),
