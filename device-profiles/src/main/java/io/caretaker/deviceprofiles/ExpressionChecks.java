@@ -66,6 +66,14 @@ final class ExpressionChecks {
                         + (parameters.isEmpty() ? "" : "; parameters: " + String.join(", ", parameters.keySet()))));
             }
         }
+        for (String point : expression.recentPoints()) {
+            String kind = kindOfPoint.get(point);
+            if (kind != null && (kind.equals("boolean") || kind.equals("text"))) {
+                known = false;
+                problems.add(doc.problem(at, "takes the lowest or highest of '" + point + "', a " + kind
+                        + " point; #lowest and #highest take a number point"));
+            }
+        }
         if (!known) {
             return true;
         }

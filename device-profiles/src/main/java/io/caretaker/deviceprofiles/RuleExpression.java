@@ -24,6 +24,7 @@ import org.springframework.expression.spel.ast.OperatorInstanceof;
 import org.springframework.expression.spel.ast.OperatorMatches;
 import org.springframework.expression.spel.ast.OperatorNot;
 import org.springframework.expression.spel.ast.PropertyOrFieldReference;
+import org.springframework.expression.spel.ast.StringLiteral;
 import org.springframework.expression.spel.ast.Ternary;
 import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -32,14 +33,26 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 /**
  * A rule's condition over several points of a device, in Spring's expression language (SpEL) evaluated with a
  * {@link SimpleEvaluationContext}: names are point ids and parameters, with arithmetic, comparisons,
- * {@code and}/{@code or}/{@code not}, {@code ?:} and the functions {@code #abs}, {@code #min}, {@code #max}.
- * Anything else SpEL can do (methods, types, constructors, beans, assignment, regular expressions) is refused
- * when the profile is read, so a profile cannot reach into the hub. Not for concurrent use: each rule state has its own.
+ * {@code and}/{@code or}/{@code not}, {@code ?:} and the functions {@code #abs}, {@code #min}, {@code #max}, and
+ * {@code #lowest('point', minutes)} and {@code #highest('point', minutes)}: a point's lowest and highest GOOD reading
+ * over the last minutes, from the {@link Recent} readings its rule state keeps. Anything else SpEL can do (methods,
+ * types, constructors, beans, assignment, regular expressions) is refused when the profile is read, so a profile
+ * cannot reach into the hub. Not for concurrent use: each rule state has its own.
  */
 public final class RuleExpression {
 
     /** The functions an expression may call, as {@code #name(...)}. */
-    public static final Set<String> FUNCTIONS = Set.of("abs", "min", "max");
+    public static final Set<String> FUNCTIONS = Set.of("abs", "min", "max", "lowest", "highest");
+
+    /** A point's recent readings, for {@code #lowest} and {@code #highest}. */
+    public interface Recent {
+
+        /** The lowest reading of {@code point} over the last {@code minutes}, or NaN when there is none. */
+        double lowest(String point, double minutes);
+
+        /** The highest reading of {@code point} over the last {@code minutes}, or NaN when there is none. */
+        double highest(String point, double minutes);
+    }
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
     private static final Map<String, MethodHandle> FUNCTION_HANDLES = functionHandles();
@@ -47,12 +60,15 @@ public final class RuleExpression {
     private final String text;
     private final SpelExpression expression;
     private final Set<String> names;
+    private final Set<String> recentPoints;
     private final EvaluationContext context = context();
+    private Recent recent;
 
-    private RuleExpression(String text, SpelExpression expression, Set<String> names) {
+    private RuleExpression(String text, SpelExpression expression, Set<String> names, Set<String> recentPoints) {
         this.text = text;
         this.expression = expression;
         this.names = names;
+        this.recentPoints = recentPoints;
     }
 
     /**
@@ -69,13 +85,19 @@ public final class RuleExpression {
                     + " (at character " + (e.getPosition() + 1) + " of '" + text + "')", e);
         }
         Set<String> names = new LinkedHashSet<>();
-        allowedOnly(expression.getAST(), text, names);
-        return new RuleExpression(text, expression, Collections.unmodifiableSet(names));
+        Set<String> recentPoints = new LinkedHashSet<>();
+        allowedOnly(expression.getAST(), text, names, recentPoints);
+        return new RuleExpression(text, expression, Collections.unmodifiableSet(names), Collections.unmodifiableSet(recentPoints));
     }
 
-    /** The point and parameter names the expression reads, in order of first use. */
+    /** The point and parameter names the expression reads, in order of first use (the points of #lowest and #highest too). */
     public Set<String> names() {
         return names;
+    }
+
+    /** The points whose recent readings the expression reads through #lowest or #highest. */
+    public Set<String> recentPoints() {
+        return recentPoints;
     }
 
     public String text() {
@@ -89,11 +111,23 @@ public final class RuleExpression {
      *                                  with a number, a name without a value)
      */
     public boolean test(Map<String, ?> values) {
+        return test(values, new LatestOnly(values));
+    }
+
+    /**
+     * The expression's verdict for these values, with {@code #lowest} and {@code #highest} read from {@code recent}.
+     *
+     * @throws IllegalArgumentException as {@link #test(Map)}
+     */
+    public boolean test(Map<String, ?> values, Recent recent) {
         Object result;
+        this.recent = recent;
         try {
             result = expression.getValue(context, values);
         } catch (EvaluationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            this.recent = null;
         }
         if (result instanceof Boolean b) {
             return b;
@@ -102,28 +136,56 @@ public final class RuleExpression {
                 + " rather than true or false; end it with a comparison such as '> 2'");
     }
 
-    private static EvaluationContext context() {
+    private EvaluationContext context() {
         SimpleEvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(new ValueAccessor()).build();
         FUNCTION_HANDLES.forEach(context::setVariable);
+        try {
+            MethodType recentType = MethodType.methodType(double.class, String.class, double.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            context.setVariable("lowest", lookup.findVirtual(RuleExpression.class, "lowest", recentType).bindTo(this));
+            context.setVariable("highest", lookup.findVirtual(RuleExpression.class, "highest", recentType).bindTo(this));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
         return context;
     }
 
-    private static void allowedOnly(SpelNode node, String text, Set<String> names) {
+    private double lowest(String point, double minutes) {
+        return recent.lowest(point, minutes);
+    }
+
+    private double highest(String point, double minutes) {
+        return recent.highest(point, minutes);
+    }
+
+    private static void allowedOnly(SpelNode node, String text, Set<String> names, Set<String> recentPoints) {
         if (node instanceof PropertyOrFieldReference name) {
             names.add(name.getName());
         } else if (node instanceof FunctionReference function) {
             String called = function.toStringAST().replaceFirst("^#", "").replaceFirst("\\(.*", "");
             if (!FUNCTIONS.contains(called)) {
-                throw refused(text, node, "calls #" + called + ", which is not a rule function; rule functions are #abs, #min, #max");
+                throw refused(text, node, "calls #" + called + ", which is not a rule function; rule functions are"
+                        + " #abs, #min, #max, #lowest, #highest");
+            }
+            if (called.equals("lowest") || called.equals("highest")) {
+                if (function.getChildCount() != 2 || !(function.getChild(0) instanceof StringLiteral point)) {
+                    throw refused(text, node, "calls #" + called + " without a point id in quotes and a number of minutes;"
+                            + " write #" + called + "('mixed_air_temperature', 15)");
+                }
+                String id = (String) point.getLiteralValue().getValue();
+                names.add(id);
+                recentPoints.add(id);
+                allowedOnly(function.getChild(1), text, names, recentPoints);
+                return;
             }
         } else if (!(node instanceof Literal || node instanceof OperatorNot || node instanceof Ternary
                 || (node instanceof Operator && !(node instanceof OperatorBetween || node instanceof OperatorInstanceof
                 || node instanceof OperatorMatches || node instanceof OpInc || node instanceof OpDec)))) {
             throw refused(text, node, "uses '" + node.toStringAST() + "', which a rule may not; a rule condition uses point ids,"
-                    + " parameters, numbers, arithmetic, comparisons, and/or/not, ?: and #abs, #min, #max");
+                    + " parameters, numbers, arithmetic, comparisons, and/or/not, ?: and #abs, #min, #max, #lowest, #highest");
         }
         for (int i = 0; i < node.getChildCount(); i++) {
-            allowedOnly(node.getChild(i), text, names);
+            allowedOnly(node.getChild(i), text, names, recentPoints);
         }
     }
 
@@ -147,6 +209,27 @@ public final class RuleExpression {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Recent readings that are only the latest value: what {@link #test(Map)} weighs without a rule state's history. */
+    private record LatestOnly(Map<String, ?> values) implements Recent {
+
+        @Override
+        public double lowest(String point, double minutes) {
+            return latest(point);
+        }
+
+        @Override
+        public double highest(String point, double minutes) {
+            return latest(point);
+        }
+
+        private double latest(String point) {
+            if (values.get(point) instanceof Number number) {
+                return number.doubleValue();
+            }
+            throw new IllegalArgumentException("'" + point + "' has no number to take the lowest or highest of");
+        }
     }
 
     /** Reads a name from the map of values; a name without a value is an error, never a silent null. */

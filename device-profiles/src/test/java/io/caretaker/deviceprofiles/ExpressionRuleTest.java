@@ -67,6 +67,45 @@ class ExpressionRuleTest {
     }
 
     @Test
+    void lowestAndHighestNameTheirPointAndReadItsRecentReadings() {
+        RuleExpression when = RuleExpression.parse(
+                "supply_air_temperature > #highest('mixed_air_temperature', memory * 100 / fan_speed) + 1");
+        RuleExpression.Recent recent = new RuleExpression.Recent() {
+            @Override
+            public double lowest(String point, double minutes) {
+                throw new AssertionError("not asked");
+            }
+
+            @Override
+            public double highest(String point, double minutes) {
+                return point.equals("mixed_air_temperature") && minutes == 150 ? 20 : Double.NaN;
+            }
+        };
+        Map<String, Object> values = Map.of("supply_air_temperature", 20.5, "mixed_air_temperature", 14.0, "memory", 15.0, "fan_speed", 10.0);
+
+        assertThat(when.names()).containsExactly("supply_air_temperature", "mixed_air_temperature", "memory", "fan_speed");
+        assertThat(when.recentPoints()).containsExactly("mixed_air_temperature");
+        assertThat(when.test(values, recent)).isFalse(); // 20.5 is no warmer than the 20 the coil had within 150 minutes
+        assertThat(when.test(values)).isTrue(); // without history, only the latest reading: 14
+    }
+
+    @Test
+    void lowestAndHighestTakeAQuotedNumberPoint() {
+        assertThatThrownBy(() -> RuleExpression.parse("#lowest(supply_air_temperature, 15) < 3"))
+                .hasMessageContaining("calls #lowest without a point id in quotes and a number of minutes");
+        String yaml = PROFILE.replace("#abs(supply_air_temperature - supply_air_setpoint)",
+                "#abs(supply_air_temperature - #lowest('fan_status', 15))");
+
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", yaml))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("rules[0].when: takes the lowest or highest of 'fan_status', a boolean point");
+        String misspelt = PROFILE.replace("#abs(supply_air_temperature - supply_air_setpoint)",
+                "#abs(supply_air_temperature - #highest('supply_air_setpont', 15))");
+        assertThatThrownBy(() -> loader.readProfile("test-ahu.yaml", misspelt))
+                .hasMessageContaining("names 'supply_air_setpont', which is neither a point");
+    }
+
+    @Test
     void parametersCanBeSetOtherwiseForOneDeviceButNotInvented() {
         FaultRule.Expression rule = (FaultRule.Expression) loader.readProfile("test-ahu.yaml", PROFILE).rules().get(0);
 

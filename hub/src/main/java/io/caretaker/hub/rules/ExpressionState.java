@@ -30,6 +30,9 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     private final RuleExpression only;
     private final Set<String> points;
     private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, PointHistory> recent = new HashMap<>(); // for #lowest and #highest
+    private Duration longestLookBack = Duration.ZERO;
+    private Instant weighedAt;
     private Instant holdingSince;
     private Instant onlySince;
     private Instant pendingAt;
@@ -51,6 +54,11 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
         }
         names.removeAll(rule.parameters().keySet());
         this.points = Set.copyOf(names);
+        for (RuleExpression condition : new RuleExpression[] {raise, clear, only}) {
+            if (condition != null) {
+                condition.recentPoints().forEach(point -> recent.put(point, new PointHistory()));
+            }
+        }
     }
 
     @Override
@@ -69,12 +77,20 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
             transition = weigh(pendingAt);
         }
         Object value = sample.value().plain();
+        PointHistory history = recent.get(sample.pointId());
         if (sample.quality() == Quality.COMM_LOSS) {
             values.remove(sample.pointId());
             holdingSince = null;
             onlySince = null;
+            if (history != null) {
+                history.clear();
+            }
         } else if (RuleEngine.usable(sample) && value != null) {
             values.put(sample.pointId(), value);
+            if (history != null && value instanceof Number number) {
+                history.add(sample.observedAt(), number.doubleValue());
+                history.keepWindow(sample.observedAt(), longestLookBack);
+            }
         } else {
             values.remove(sample.pointId());
         }
@@ -98,6 +114,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
     private RuleEngine.Transition weigh(Instant at) {
         pendingAt = null;
+        weighedAt = at;
         testMade = false;
         if (only != null && !settled(at)) {
             return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
@@ -144,7 +161,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
             }
         }
         try {
-            return condition.test(values);
+            return condition.test(values, lookBack);
         } catch (IllegalArgumentException e) {
             // the profile checks try every condition at start-up; a value of an unexpected type still must not stop ingest
             if (!warned) {
@@ -154,6 +171,35 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
             return null;
         }
     }
+
+    /**
+     * #lowest and #highest over the readings this state kept. It keeps each point's readings for the longest look-back
+     * asked so far, so a window that grows (a fan slowing down) is short of history only the first time it is asked.
+     */
+    private final RuleExpression.Recent lookBack = new RuleExpression.Recent() {
+
+        @Override
+        public double lowest(String point, double minutes) {
+            return history(point, minutes).lowestSince(since(minutes));
+        }
+
+        @Override
+        public double highest(String point, double minutes) {
+            return history(point, minutes).highestSince(since(minutes));
+        }
+
+        private PointHistory history(String point, double minutes) {
+            Duration window = Duration.ofSeconds(Math.round(Math.max(minutes, 0) * 60));
+            if (window.compareTo(longestLookBack) > 0) {
+                longestLookBack = window;
+            }
+            return recent.get(point);
+        }
+
+        private Instant since(double minutes) {
+            return weighedAt.minusSeconds(Math.round(Math.max(minutes, 0) * 60));
+        }
+    };
 
     private RuleEngine.Transition due(Instant now) {
         Duration delay = active ? rule.clearDelay() : rule.forDuration();

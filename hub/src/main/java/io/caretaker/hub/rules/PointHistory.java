@@ -78,6 +78,29 @@ final class PointHistory {
         return highs.isEmpty() ? Double.NaN : highs.peekFirst().value();
     }
 
+    /**
+     * The lowest reading at or after {@code since} (the latest reading when none is that recent; NaN when there is
+     * none at all). The queue of lows runs oldest to newest, each the lowest of the readings from it on, so the first
+     * one at or after {@code since} is the answer.
+     */
+    double lowestSince(Instant since) {
+        return firstSince(lows, since);
+    }
+
+    /** The highest reading at or after {@code since}, as {@link #lowestSince}. */
+    double highestSince(Instant since) {
+        return firstSince(highs, since);
+    }
+
+    private double firstSince(Deque<Reading> extremes, Instant since) {
+        for (Reading reading : extremes) {
+            if (!reading.at().isBefore(since)) {
+                return reading.value();
+            }
+        }
+        return readings.isEmpty() ? Double.NaN : readings.peekLast().value();
+    }
+
     void clear() {
         readings.clear();
         lows.clear();

@@ -101,5 +101,5 @@ class LbnlBacktestIT {
     private static final long README_SZCAV_FALSE = 0;
     private static final long README_SZVAV_FOUND = 5;
     private static final long README_SZVAV_FALSE = 0;
-    private static final String README_NORMAL_DAY_ALARM_HOURS = "27.5";
+    private static final String README_NORMAL_DAY_ALARM_HOURS = "0.7";
 }

@@ -162,6 +162,27 @@ class ExpressionStateTest {
     }
 
     @Test
+    void aCoilStillColdFromTheAirItHadIsNoLeak() {
+        // the supply air may be as cold as the coldest entering air of the coil's memory, which grows as airflow falls
+        FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking",
+                "supply_air_temperature < #lowest('mixed_air_temperature', memory * 100 / fan_speed) - 1",
+                null, null, Map.of("memory", 15.0), Duration.ofMinutes(15), new FaultRule.Expression.Clear(null, Duration.ofMinutes(15)),
+                Severity.IMPORTANT, "leak");
+        ExpressionState state = new ExpressionState("ahu-1", leak);
+
+        for (int minute = 0; minute <= 200; minute++) { // at 10% airflow the mixed air warms from 16 to 24 °C in 64 minutes
+            double mixed = Math.min(24, 16 + minute / 8.0);
+            double supply = 16 + (mixed - 16) * Math.min(1, minute / 128.0); // and the supply air follows, slowly
+            assertThat(coilRow(state, minute, 10, supply, mixed)).as("minute %d", minute).isNull();
+        }
+        // then 3.5 °C colder than the mixed air, and colder than anything the coil had in its 150 minutes: a leak
+        for (int minute = 201; minute < 216; minute++) {
+            assertThat(coilRow(state, minute, 10, 20.5, 24)).as("minute %d", minute).isNull();
+        }
+        assertThat(coilRow(state, 216, 10, 20.5, 24)).isEqualTo(RuleEngine.Transition.raise(at(216 * 60)));
+    }
+
+    @Test
     void aTestIsMadeOnlyOnceItsStateHasSettled() {
         FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking", "supply_air_temperature < mixed_air_temperature - 1",
                 "cooling_valve <= 1", Duration.ofMinutes(15), Map.of(), Duration.ofMinutes(10),
@@ -181,6 +202,13 @@ class ExpressionStateTest {
         leakRow(state, 46, 0, 15, 15);
         assertThat(leakRow(state, 55, 0, 15, 15)).isNull();
         assertThat(leakRow(state, 56, 0, 15, 15)).isEqualTo(RuleEngine.Transition.clear(at(56 * 60)));
+    }
+
+    private static RuleEngine.Transition coilRow(ExpressionState state, int minute, double fanSpeed, double sat, double mat) {
+        state.onSample(number("fan_speed", minute * 60L, fanSpeed));
+        state.onSample(number("supply_air_temperature", minute * 60L, sat));
+        state.onSample(number("mixed_air_temperature", minute * 60L, mat));
+        return state.onTick(at(minute * 60L));
     }
 
     private static RuleEngine.Transition leakRow(ExpressionState state, int minute, double valve, double sat, double mat) {

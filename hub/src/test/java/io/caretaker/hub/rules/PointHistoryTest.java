@@ -45,4 +45,27 @@ class PointHistoryTest {
         assertThat(history.min()).isEqualTo(1); // the reading at 30 s still stands at the window's start (40 s)
         assertThat(history.max()).isEqualTo(3);
     }
+
+    @Test
+    void theLowestAndHighestSinceAnyInstantMatchAPlainScan() {
+        PointHistory history = new PointHistory();
+        List<double[]> all = new ArrayList<>();
+        Random random = new Random(11);
+        for (int second = 0; second < 600; second += 1 + random.nextInt(3)) {
+            double value = Math.round(random.nextGaussian() * 100) / 10.0;
+            history.add(T0.plusSeconds(second), value);
+            all.add(new double[] {second, value});
+        }
+        for (int since = 0; since <= 600; since += 7) {
+            int from = since;
+            double[] after = all.stream().filter(r -> r[0] >= from).mapToDouble(r -> r[1]).toArray();
+            double latest = all.get(all.size() - 1)[1];
+
+            assertThat(history.lowestSince(T0.plusSeconds(since))).as("since %d", since)
+                    .isEqualTo(after.length == 0 ? latest : java.util.Arrays.stream(after).min().orElseThrow());
+            assertThat(history.highestSince(T0.plusSeconds(since))).as("since %d", since)
+                    .isEqualTo(after.length == 0 ? latest : java.util.Arrays.stream(after).max().orElseThrow());
+        }
+        assertThat(new PointHistory().lowestSince(T0)).isNaN();
+    }
 }
