@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 /**
  * A command-versus-feedback rule's memory: the latest GOOD command and feedback, and since when they disagree.
  * It raises once they have disagreed for {@code for} (the time the plant needs to follow its command) and clears
- * as soon as they agree. A lost reading of either forgets a half-run delay rather than guess.
+ * as soon as they agree. A reading of either that is not GOOD holds a running delay (it ends on the next GOOD pair,
+ * not on the clock); a lost connection forgets a half-run delay rather than guess.
  */
 final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedback> {
 
@@ -39,6 +40,10 @@ final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedba
                 command = null;
                 feedback = null;
                 disagreeingSince = null;
+            } else if (isCommand) {
+                command = null;
+            } else {
+                feedback = null;
             }
             return null;
         }
@@ -67,7 +72,7 @@ final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedba
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        return disagreeingSince == null ? null : due(now);
+        return disagreeingSince == null || command == null || feedback == null ? null : due(now);
     }
 
     private RuleEngine.Transition due(Instant now) {

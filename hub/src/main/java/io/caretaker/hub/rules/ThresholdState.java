@@ -10,11 +10,13 @@ import java.util.OptionalDouble;
 /**
  * A threshold rule's memory: since when the raise (or clear) condition has held. It raises once the condition
  * has held for {@code for}, and clears once the clear condition has held for its own {@code for}. Only GOOD
- * samples count; a lost connection forgets a half-run delay rather than guess.
+ * samples count: after a reading that is not GOOD a running delay neither ends on the clock nor restarts, and the next
+ * GOOD reading decides; a lost connection forgets a half-run delay rather than guess.
  */
 final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
 
     private Instant holdingSince;
+    private boolean latestUsable;
 
     ThresholdState(String deviceId, FaultRule.Threshold rule) {
         super(deviceId, rule);
@@ -36,6 +38,7 @@ final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
             return null;
         }
         OptionalDouble value = usableValue(sample);
+        latestUsable = value.isPresent();
         if (value.isEmpty()) {
             return null;
         }
@@ -57,7 +60,7 @@ final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        return holdingSince == null ? null : due(now);
+        return holdingSince == null || !latestUsable ? null : due(now);
     }
 
     private RuleEngine.Transition due(Instant now) {

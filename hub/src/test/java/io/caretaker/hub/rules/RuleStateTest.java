@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.canonical.Value;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,18 @@ class RuleStateTest {
         state.onSample(PointSample.commLoss("ahu-1", "supply_air_temperature", T0.plusSeconds(5)));
 
         assertThat(state.onTick(T0.plusSeconds(20))).isNull();
+    }
+
+    @Test
+    void aDelayDoesNotEndOnTheClockWhileTheReadingIsBad() {
+        ThresholdState state = new ThresholdState("ahu-1", tooHot);
+        state.onSample(temperature(0, 35));
+
+        state.onSample(new PointSample("ahu-1", "supply_air_temperature", T0.plusSeconds(5), T0.plusSeconds(5),
+                Value.absent(), Quality.BAD));
+
+        assertThat(state.onTick(T0.plusSeconds(20))).isNull(); // hot once, then no reading: not 15 seconds of heat
+        assertThat(state.onSample(temperature(30, 35))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(30))); // still hot
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.canonical.DeviceEvent;
 import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.canonical.Value;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,20 @@ class RuleTypesStateTest {
         assertThat(state.onTick(T0.plusSeconds(130))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(130)));
         assertThat(state.onTick(T0.plusSeconds(140))).isNull();
         assertThat(state.onSample(bool("fan_status", 200, true))).isEqualTo(RuleEngine.Transition.clear(T0.plusSeconds(200)));
+    }
+
+    @Test
+    void aBadFeedbackReadingEndsNoDelayOnTheClock() {
+        CommandFeedbackState state = new CommandFeedbackState("ahu-1", new FaultRule.CommandFeedback("fan-failed",
+                "fan_command", "fan_status", null, Duration.ofSeconds(30), Severity.MAJOR, null, null, null));
+        state.onSample(bool("fan_command", 0, true));
+        state.onSample(bool("fan_status", 0, false));
+
+        state.onSample(new PointSample("ahu-1", "fan_status", T0.plusSeconds(5), T0.plusSeconds(5), Value.absent(),
+                Quality.BAD));
+
+        assertThat(state.onTick(T0.plusSeconds(60))).isNull();
+        assertThat(state.onSample(bool("fan_status", 61, false))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(61)));
     }
 
     @Test
