@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
     private static final Logger log = LoggerFactory.getLogger(ExpressionState.class);
+    /** The furthest #lowest and #highest look back, whatever a profile asks: a day of readings per point at most. */
+    static final Duration LONGEST_LOOK_BACK = Duration.ofHours(24);
 
     private final RuleExpression raise;
     private final RuleExpression clear;
@@ -174,30 +176,28 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
     /**
      * #lowest and #highest over the readings this state kept. It keeps each point's readings for the longest look-back
-     * asked so far, so a window that grows (a fan slowing down) is short of history only the first time it is asked.
+     * asked so far (at most {@link #LONGEST_LOOK_BACK}), so a window that grows (a fan slowing down) is short of history
+     * only the first time it is asked.
      */
     private final RuleExpression.Recent lookBack = new RuleExpression.Recent() {
 
         @Override
         public double lowest(String point, double minutes) {
-            return history(point, minutes).lowestSince(since(minutes));
+            return recent.get(point).lowestSince(weighedAt.minus(window(minutes)));
         }
 
         @Override
         public double highest(String point, double minutes) {
-            return history(point, minutes).highestSince(since(minutes));
+            return recent.get(point).highestSince(weighedAt.minus(window(minutes)));
         }
 
-        private PointHistory history(String point, double minutes) {
-            Duration window = Duration.ofSeconds(Math.round(Math.max(minutes, 0) * 60));
+        private Duration window(double minutes) {
+            Duration window = minutes > 0 ? Duration.ofSeconds(Math.round(Math.min(minutes, LONGEST_LOOK_BACK.toMinutes()) * 60))
+                    : Duration.ZERO; // NaN, from a point with no reading, looks back no further than the latest
             if (window.compareTo(longestLookBack) > 0) {
                 longestLookBack = window;
             }
-            return recent.get(point);
-        }
-
-        private Instant since(double minutes) {
-            return weighedAt.minusSeconds(Math.round(Math.max(minutes, 0) * 60));
+            return window;
         }
     };
 

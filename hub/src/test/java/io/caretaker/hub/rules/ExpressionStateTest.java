@@ -183,6 +183,20 @@ class ExpressionStateTest {
     }
 
     @Test
+    void aLookBackWithoutEndIsADay() {
+        FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking",
+                "supply_air_temperature < #lowest('mixed_air_temperature', memory * 100 / fan_speed) - 1",
+                null, null, Map.of("memory", 15.0), Duration.ZERO, null, Severity.IMPORTANT, "leak");
+        ExpressionState state = new ExpressionState("ahu-1", leak);
+
+        coilRow(state, 0, 0, 12, 12); // fan speed 0: the memory would be endless
+        for (int hour = 1; hour <= 24; hour++) {
+            assertThat(coilRow(state, hour * 60, 0, 12, 16)).as("hour %d", hour).isNull(); // 12 °C entered within the day
+        }
+        assertThat(coilRow(state, 24 * 60 + 1, 0, 12, 16)).isEqualTo(RuleEngine.Transition.raise(at((24 * 60 + 1) * 60)));
+    }
+
+    @Test
     void aTestIsMadeOnlyOnceItsStateHasSettled() {
         FaultRule.Expression leak = new FaultRule.Expression("cooling-valve-leaking", "supply_air_temperature < mixed_air_temperature - 1",
                 "cooling_valve <= 1", Duration.ofMinutes(15), Map.of(), Duration.ofMinutes(10),
