@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * once all of them are in (when a later sample arrives, or on the clock's tick), never on a half-updated row. A
  * point without a usable value, or a rule whose {@code only} does not hold (or has held for less than its {@code
  * settle}), leaves the verdict and its delay as they were; a lost connection forgets a half-run delay rather than guess.
- * A delay that runs out raises or clears only while the test can be made and still holds: a condition seen once
- * before the test became impossible is not evidence that it lasted.
+ * A delay counts only the time its condition was seen holding, from one weighed snapshot to the next: the time a test
+ * cannot be made neither counts nor resets it, so a condition seen for a minute before the test became impossible is
+ * not taken to have lasted, and a leak seen in several short stretches of testing is raised once they add up.
  */
 final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
@@ -35,10 +36,11 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     private final Map<String, PointHistory> recent = new HashMap<>(); // for #lowest and #highest
     private Duration longestLookBack = Duration.ZERO;
     private Instant weighedAt;
-    private Instant holdingSince;
+    private Instant holdingSince; // the delay's start; null when the condition for the next transition was last seen failing
+    private Duration heldFor = Duration.ZERO; // how long it was seen holding since, up to lastHeldAt
+    private Instant lastHeldAt; // the latest snapshot that showed it holding, unless a test that could not be made came after
     private Instant onlySince;
     private Instant pendingAt;
-    private boolean testMade; // whether the latest snapshot could be weighed: only held and settled, every value known
     private boolean warned;
 
     ExpressionState(String deviceId, FaultRule.Expression rule) {
@@ -110,29 +112,34 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
                 return transition;
             }
         }
-        return holdingSince == null || !testMade ? null : due(now);
+        return holdingSince == null ? null : due(now);
     }
 
     /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
     private RuleEngine.Transition weigh(Instant at) {
         pendingAt = null;
         weighedAt = at;
-        testMade = false;
         if (only != null && !settled(at)) {
+            lastHeldAt = null;
             return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
         }
         Boolean holds = active ? clears() : verdict(raise);
         if (holds == null) {
+            lastHeldAt = null;
             return null;
         }
-        testMade = true;
         if (!holds) {
             holdingSince = null;
+            lastHeldAt = null;
             return null;
         }
         if (holdingSince == null) {
             holdingSince = at;
+            heldFor = Duration.ZERO;
+        } else if (lastHeldAt != null) {
+            heldFor = heldFor.plus(Duration.between(lastHeldAt, at));
         }
+        lastHeldAt = at;
         return due(at);
     }
 
@@ -203,7 +210,8 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
     private RuleEngine.Transition due(Instant now) {
         Duration delay = active ? rule.clearDelay() : rule.forDuration();
-        if (Duration.between(holdingSince, now).compareTo(delay) < 0) {
+        Duration held = lastHeldAt == null ? heldFor : heldFor.plus(Duration.between(lastHeldAt, now));
+        if (held.compareTo(delay) < 0) {
             return null;
         }
         holdingSince = null;
