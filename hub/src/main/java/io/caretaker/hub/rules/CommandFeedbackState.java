@@ -3,21 +3,20 @@ package io.caretaker.hub.rules;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
 
 /**
  * A command-versus-feedback rule's memory: the latest GOOD command and feedback, and since when they disagree.
  * It raises once they have disagreed for {@code for} (the time the plant needs to follow its command) and clears
- * as soon as they agree. A reading of either that is not GOOD holds a running delay (it ends on the next GOOD pair,
- * not on the clock); a lost connection forgets a half-run delay rather than guess.
+ * as soon as they agree. The time after a reading of either that is not GOOD neither counts towards the delay nor
+ * restarts it ({@link SeenHolding}); a lost connection forgets a half-run delay rather than guess.
  */
 final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedback> {
 
     private Double command;
     private Double feedback;
-    private Instant disagreeingSince;
+    private final SeenHolding disagreeing = new SeenHolding();
 
     CommandFeedbackState(String deviceId, FaultRule.CommandFeedback rule) {
         super(deviceId, rule);
@@ -25,7 +24,7 @@ final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedba
 
     @Override
     public void forgetPending() {
-        disagreeingSince = null;
+        disagreeing.reset();
     }
 
     @Override
@@ -39,11 +38,14 @@ final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedba
             if (sample.quality() == Quality.COMM_LOSS) {
                 command = null;
                 feedback = null;
-                disagreeingSince = null;
-            } else if (isCommand) {
-                command = null;
+                disagreeing.reset();
             } else {
-                feedback = null;
+                if (isCommand) {
+                    command = null;
+                } else {
+                    feedback = null;
+                }
+                disagreeing.unknown(sample.observedAt());
             }
             return null;
         }
@@ -57,26 +59,24 @@ final class CommandFeedbackState extends DeviceRuleState<FaultRule.CommandFeedba
         }
         boolean disagree = Math.abs(command - feedback) > rule.tolerance();
         if (!disagree) {
-            disagreeingSince = null;
+            disagreeing.reset();
             if (active) {
                 active = false;
                 return RuleEngine.Transition.clear(sample.observedAt());
             }
             return null;
         }
-        if (disagreeingSince == null) {
-            disagreeingSince = sample.observedAt();
-        }
+        disagreeing.holds(sample.observedAt());
         return due(sample.observedAt());
     }
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        return disagreeingSince == null || command == null || feedback == null ? null : due(now);
+        return due(now);
     }
 
     private RuleEngine.Transition due(Instant now) {
-        if (active || Duration.between(disagreeingSince, now).compareTo(rule.forDuration()) < 0) {
+        if (active || !disagreeing.lasted(rule.forDuration(), now)) {
             return null;
         }
         active = true;

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * once all of them are in (when a later sample arrives, or on the clock's tick), never on a half-updated row. A
  * point without a usable value, or a rule whose {@code only} does not hold (or has held for less than its {@code
  * settle}), leaves the verdict and its delay as they were; a lost connection forgets a half-run delay rather than guess.
- * A delay counts only the time its condition was seen holding, from one weighed snapshot to the next: the time a test
- * cannot be made neither counts nor resets it, so a condition seen for a minute before the test became impossible is
- * not taken to have lasted, and a leak seen in several short stretches of testing is raised once they add up.
+ * A delay counts only the time its condition was seen holding ({@link SeenHolding}): the time a test cannot be made
+ * neither counts nor resets it, so a condition seen for a minute before the test became impossible is not taken to
+ * have lasted, and a leak seen in several short stretches of testing is raised once they add up.
  */
 final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
 
@@ -36,9 +36,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     private final Map<String, PointHistory> recent = new HashMap<>(); // for #lowest and #highest
     private Duration longestLookBack = Duration.ZERO;
     private Instant weighedAt;
-    private Instant holdingSince; // the delay's start; null when the condition for the next transition was last seen failing
-    private Duration heldFor = Duration.ZERO; // how long it was seen holding since, up to lastHeldAt
-    private Instant lastHeldAt; // the latest snapshot that showed it holding, unless a test that could not be made came after
+    private final SeenHolding seen = new SeenHolding(); // the condition for the next transition: raise, or clear
     private Instant onlySince;
     private Instant pendingAt;
     private boolean warned;
@@ -68,7 +66,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     @Override
     public void resumeActive() {
         super.resumeActive();
-        holdingSince = null;
+        seen.reset();
     }
 
     @Override
@@ -84,7 +82,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
         PointHistory history = recent.get(sample.pointId());
         if (sample.quality() == Quality.COMM_LOSS) {
             values.remove(sample.pointId());
-            holdingSince = null;
+            seen.reset();
             onlySince = null;
             if (history != null) {
                 history.clear();
@@ -112,7 +110,7 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
                 return transition;
             }
         }
-        return holdingSince == null ? null : due(now);
+        return due(now);
     }
 
     /** Weighs the snapshot observed at {@code at}: the condition for the next transition holds, fails, or is unknown. */
@@ -120,26 +118,19 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
         pendingAt = null;
         weighedAt = at;
         if (only != null && !settled(at)) {
-            lastHeldAt = null;
+            seen.unknown(at);
             return null; // the test cannot be made now: nothing is learnt, nothing is forgotten
         }
         Boolean holds = active ? clears() : verdict(raise);
         if (holds == null) {
-            lastHeldAt = null;
+            seen.unknown(at);
             return null;
         }
         if (!holds) {
-            holdingSince = null;
-            lastHeldAt = null;
+            seen.reset();
             return null;
         }
-        if (holdingSince == null) {
-            holdingSince = at;
-            heldFor = Duration.ZERO;
-        } else if (lastHeldAt != null) {
-            heldFor = heldFor.plus(Duration.between(lastHeldAt, at));
-        }
-        lastHeldAt = at;
+        seen.holds(at);
         return due(at);
     }
 
@@ -209,12 +200,10 @@ final class ExpressionState extends DeviceRuleState<FaultRule.Expression> {
     };
 
     private RuleEngine.Transition due(Instant now) {
-        Duration delay = active ? rule.clearDelay() : rule.forDuration();
-        Duration held = lastHeldAt == null ? heldFor : heldFor.plus(Duration.between(lastHeldAt, now));
-        if (held.compareTo(delay) < 0) {
+        if (!seen.lasted(active ? rule.clearDelay() : rule.forDuration(), now)) {
             return null;
         }
-        holdingSince = null;
+        seen.reset();
         active = !active;
         return active ? RuleEngine.Transition.raise(now) : RuleEngine.Transition.clear(now);
     }

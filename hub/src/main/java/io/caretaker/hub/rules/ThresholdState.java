@@ -3,20 +3,18 @@ package io.caretaker.hub.rules;
 import io.caretaker.deviceprofiles.FaultRule;
 import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Quality;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalDouble;
 
 /**
  * A threshold rule's memory: since when the raise (or clear) condition has held. It raises once the condition
  * has held for {@code for}, and clears once the clear condition has held for its own {@code for}. Only GOOD
- * samples count: after a reading that is not GOOD a running delay neither ends on the clock nor restarts, and the next
- * GOOD reading decides; a lost connection forgets a half-run delay rather than guess.
+ * samples count ({@link SeenHolding}): the time after a reading that is not GOOD neither counts towards a delay nor
+ * restarts it; a lost connection forgets a half-run delay rather than guess.
  */
 final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
 
-    private Instant holdingSince;
-    private boolean latestUsable;
+    private final SeenHolding seen = new SeenHolding();
 
     ThresholdState(String deviceId, FaultRule.Threshold rule) {
         super(deviceId, rule);
@@ -25,7 +23,7 @@ final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
     @Override
     public void resumeActive() {
         super.resumeActive();
-        holdingSince = null;
+        seen.reset();
     }
 
     @Override
@@ -34,41 +32,38 @@ final class ThresholdState extends DeviceRuleState<FaultRule.Threshold> {
             return null;
         }
         if (sample.quality() == Quality.COMM_LOSS) {
-            holdingSince = null;
+            seen.reset();
             return null;
         }
         OptionalDouble value = usableValue(sample);
-        latestUsable = value.isPresent();
         if (value.isEmpty()) {
+            seen.unknown(sample.observedAt());
             return null;
         }
         boolean holds = active ? rule.clears(value.getAsDouble()) : rule.raises(value.getAsDouble());
         if (!holds) {
-            holdingSince = null;
+            seen.reset();
             return null;
         }
-        if (holdingSince == null) {
-            holdingSince = sample.observedAt();
-        }
+        seen.holds(sample.observedAt());
         return due(sample.observedAt());
     }
 
     @Override
     public void forgetPending() {
-        holdingSince = null;
+        seen.reset();
     }
 
     @Override
     public RuleEngine.Transition onTick(Instant now) {
-        return holdingSince == null || !latestUsable ? null : due(now);
+        return due(now);
     }
 
     private RuleEngine.Transition due(Instant now) {
-        Duration delay = active ? rule.clearDelay() : rule.forDuration();
-        if (Duration.between(holdingSince, now).compareTo(delay) < 0) {
+        if (!seen.lasted(active ? rule.clearDelay() : rule.forDuration(), now)) {
             return null;
         }
-        holdingSince = null;
+        seen.reset();
         active = !active;
         return active ? RuleEngine.Transition.raise(now) : RuleEngine.Transition.clear(now);
     }

@@ -61,15 +61,17 @@ class RuleStateTest {
     }
 
     @Test
-    void aDelayDoesNotEndOnTheClockWhileTheReadingIsBad() {
+    void theTimeAfterABadReadingDoesNotCountTowardsTheDelay() {
         ThresholdState state = new ThresholdState("ahu-1", tooHot);
         state.onSample(temperature(0, 35));
 
         state.onSample(new PointSample("ahu-1", "supply_air_temperature", T0.plusSeconds(5), T0.plusSeconds(5),
                 Value.absent(), Quality.BAD));
 
-        assertThat(state.onTick(T0.plusSeconds(20))).isNull(); // hot once, then no reading: not 15 seconds of heat
-        assertThat(state.onSample(temperature(30, 35))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(30))); // still hot
+        assertThat(state.onTick(T0.plusSeconds(20))).isNull(); // hot for 5 seconds, then no reading: not 15 seconds of heat
+        assertThat(state.onSample(temperature(30, 35))).isNull(); // hot again: 5 seconds seen so far
+        assertThat(state.onTick(T0.plusSeconds(39))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(40))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(40))); // 5 + 10
     }
 
     @Test

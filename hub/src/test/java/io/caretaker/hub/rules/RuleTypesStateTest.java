@@ -139,7 +139,7 @@ class RuleTypesStateTest {
     }
 
     @Test
-    void aBadFeedbackReadingEndsNoDelayOnTheClock() {
+    void theTimeAfterABadFeedbackReadingDoesNotCountTowardsTheDelay() {
         CommandFeedbackState state = new CommandFeedbackState("ahu-1", new FaultRule.CommandFeedback("fan-failed",
                 "fan_command", "fan_status", null, Duration.ofSeconds(30), Severity.MAJOR, null, null, null));
         state.onSample(bool("fan_command", 0, true));
@@ -148,8 +148,10 @@ class RuleTypesStateTest {
         state.onSample(new PointSample("ahu-1", "fan_status", T0.plusSeconds(5), T0.plusSeconds(5), Value.absent(),
                 Quality.BAD));
 
-        assertThat(state.onTick(T0.plusSeconds(60))).isNull();
-        assertThat(state.onSample(bool("fan_status", 61, false))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(61)));
+        assertThat(state.onTick(T0.plusSeconds(60))).isNull(); // 5 seconds of disagreement seen, then no reading
+        assertThat(state.onSample(bool("fan_status", 61, false))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(85))).isNull();
+        assertThat(state.onTick(T0.plusSeconds(86))).isEqualTo(RuleEngine.Transition.raise(T0.plusSeconds(86))); // 5 + 25
     }
 
     @Test
