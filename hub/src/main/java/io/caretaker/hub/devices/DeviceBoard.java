@@ -72,10 +72,6 @@ public class DeviceBoard {
         }
     }
 
-    public boolean isInstalled(String deviceId) {
-        return devices.containsKey(deviceId);
-    }
-
     public DeviceStatus status(String deviceId, Instant now) {
         return devices.get(deviceId).status(now);
     }

@@ -56,7 +56,6 @@ class DeviceBoardTest {
     void aSampleOfADeviceNotInTheSiteFileIsNotRecorded() {
         assertThat(board.record(PointSample.good("room-9", "temperature", T0, Value.of(21.0)))).isFalse();
         assertThat(board.find("room-9", T0)).isEmpty();
-        assertThat(board.isInstalled("room-9")).isFalse();
     }
 
     private static PointSample sample(String point, int second, double value) {
