@@ -2,6 +2,8 @@ package io.caretaker.hub.alarms;
 
 import static io.caretaker.hub.alarms.TestAlarms.rule;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.system.problems.ApiProblems;
+import io.caretaker.hub.system.problems.RequestProblems;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class AlarmControllerTest {
     private final Site site = new Site("test", "Test", ZoneId.of("Asia/Shanghai"), new Site.Calendar(null, null), List.of());
     // dates as ISO text, as the hub's spring.jackson settings write them
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new AlarmController(t.service, site, t.clock))
-            .setControllerAdvice(new ApiProblems())
+            .setControllerAdvice(new RequestProblems(), new ApiProblems())
             .setMessageConverters(new MappingJackson2HttpMessageConverter(
                     Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
             .build();
@@ -93,9 +96,32 @@ class AlarmControllerTest {
         mvc.perform(get("/api/alarms/4242")).andExpect(status().isNotFound());
         // a bad value found while the request is read is answered as one found after
         mvc.perform(get("/api/alarms/abc")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Invalid alarm action")).andExpect(jsonPath("$.detail").value("For input string: \"abc\""));
+                .andExpect(jsonPath("$.title").value("Invalid alarm action"))
+                .andExpect(jsonPath("$.detail").value("path variable 'id' is 'abc', not a whole number"));
         mvc.perform(get("/api/alarms").param("state", "BOGUS")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Invalid alarm action"));
+                .andExpect(jsonPath("$.title").value("Invalid alarm action"))
+                .andExpect(jsonPath("$.detail").value("parameter 'state' is 'BOGUS', not one of ACTIVE_UNACKED, ACTIVE_ACKED,"
+                        + " RETURNED_UNACKED, NORMAL"));
+        mvc.perform(get("/api/alarms").param("shelved", "maybe")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("parameter 'shelved' is 'maybe', not true or false"));
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsRefusedNamingTheFieldAndWhatItTakes() throws Exception {
+        Alarm alarm = t.service.raise("ahu-1", rule("supply_air_high", Severity.MAJOR), t.clock.instant());
+
+        act(alarm.id(), "shelve", "{\"reason\": \"x\", \"minutes\": \"ten\"}", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid alarm action"))
+                .andExpect(jsonPath("$.detail").value("field 'minutes' of the body is 'ten', not a whole number"));
+        act(alarm.id(), "shelve", "{\"reason\": \"x\", \"until\": \"tomorrow\"}", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("field 'until' of the body is 'tomorrow', not a date-time with its offset,"
+                        + " e.g. 2026-11-23T10:30:00+08:00"));
+        act(alarm.id(), "shelve", "{\"reason\": [1, 2]}", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("field 'reason' of the body is not a String"));
+        act(alarm.id(), "shelve", "{\"reason\": \"x\",\n \"minutes\": 10", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(startsWith("the body is not JSON (line 2, column")))
+                .andExpect(jsonPath("$.detail").value(endsWith("; send a JSON object of the request's fields")));
+        mvc.perform(get("/api/alarms/{id}", alarm.id())).andExpect(jsonPath("$.alarm.shelved").doesNotExist());
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import io.caretaker.deviceprofiles.ConfigurationLoader;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import io.caretaker.deviceprofiles.site.Site;
+import io.caretaker.hub.system.problems.RequestProblems;
 import io.caretaker.simulators.modbus.ModbusSimulatorServer;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class PointWriteControllerTest {
         camel.getRegistry().bind("profiles", profiles);
         camel.start();
         PointWriter writer = new PointWriter(site, profiles, camel.createProducerTemplate(), Clock.fixed(NOW, ZoneOffset.UTC));
-        mvc = MockMvcBuilders.standaloneSetup(new PointWriteController(writer)).build();
+        mvc = MockMvcBuilders.standaloneSetup(new PointWriteController(writer)).setControllerAdvice(new RequestProblems()).build();
     }
 
     @AfterEach
@@ -133,6 +134,7 @@ class PointWriteControllerTest {
         problem(write("fcu-1", "setpoint", "{\"value\": \"warm\"}"), 400, "Bad value", "a number or a boolean");
         problem(write("fcu-1", "setpoint", "{}"), 400, "Missing value", "{\"value\"");
         problem(write("fcu-1", "setpoint", "{\"value\": 4000}"), 400, "Bad value", "does not fit a int16");
+        problem(write("fcu-1", "setpoint", "value=20"), 400, "Bad request", "the body is not JSON (line 1, column 7): Unrecognized token 'value'");
         assertThat(image.getRegister(0).getValue()).isEqualTo(215);
     }
 

@@ -12,6 +12,7 @@ import io.caretaker.deviceprofiles.canonical.PointSample;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.system.problems.ApiProblems;
+import io.caretaker.hub.system.problems.RequestProblems;
 import io.caretaker.hub.workorders.TestWorkOrders;
 import io.caretaker.hub.workorders.Transition;
 import io.caretaker.hub.workorders.TransitionRequest;
@@ -114,7 +115,7 @@ class IdleFindingsTest {
         clock.set(at("2026-11-23T09:00"));
         MockMvc api = MockMvcBuilders.standaloneSetup(new UtilisationController(
                 new UtilisationService(tracker, store, TestSite.SITE), clock, TestSite.CALENDAR))
-                .setControllerAdvice(new ApiProblems()).build();
+                .setControllerAdvice(new RequestProblems(), new ApiProblems()).build();
 
         api.perform(get("/api/utilisation").param("from", "2026-11-16").param("to", "2026-11-22"))
                 .andExpect(status().isOk())

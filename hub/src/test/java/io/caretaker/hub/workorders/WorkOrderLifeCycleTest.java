@@ -14,6 +14,7 @@ import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmState;
 import io.caretaker.hub.system.problems.ApiProblems;
+import io.caretaker.hub.system.problems.RequestProblems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -199,7 +200,7 @@ class WorkOrderLifeCycleTest {
     @Test
     void theApiAnswersRefusalsAsProblemDetails() throws Exception {
         Site site = new Site("test", "Test", SHANGHAI, null, List.of());
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new WorkOrderController(service, site)).setControllerAdvice(new ApiProblems()).build();
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new WorkOrderController(service, site)).setControllerAdvice(new RequestProblems(), new ApiProblems()).build();
         long id = openRequest();
 
         mvc.perform(post("/api/workorders/" + id + "/close").contentType("application/json").content("{\"actor\":\"desk-wang\"}"))
@@ -215,7 +216,13 @@ class WorkOrderLifeCycleTest {
                 .andExpect(jsonPath("$.title").value("No such work order"));
         mvc.perform(get("/api/workorders").param("status", "BOGUS"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Invalid work order request"));
+                .andExpect(jsonPath("$.title").value("Invalid work order request"))
+                .andExpect(jsonPath("$.detail").value("parameter 'status' is 'BOGUS', not one of OPEN, DISPATCHED, IN_PROGRESS,"
+                        + " COMPLETED, CONFIRMED, FOLLOWED_UP, CLOSED, CANCELLED"));
+        mvc.perform(post("/api/workorders/" + id + "/dispatch").contentType("application/json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Invalid work order request"))
+                .andExpect(jsonPath("$.detail").value("the request needs a body: send a JSON object of the request's fields"));
         mvc.perform(post("/api/workorders/" + id + "/dispatch").contentType("application/json").content("{\"actor\":\"a\",\"trade\":\"HVAC\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DISPATCHED"))

@@ -17,12 +17,11 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * The refusals of the hub's APIs (alarms, work orders, alarm KPIs, utilisation, webhook deliveries: the controllers marked {@link
  * BadRequestTitle}) as RFC 9457 problem details: 404 an unknown alarm or work order, 409 an action or transition its
- * state does not allow, 400 a missing or bad field. First among the advice, ahead of Spring's own problem details: a
- * bad value found while the request is read (a path id that is not a number, an unknown status) is a 400 with the
- * controller's title, as one found after. The point-write API keeps its own, whose refusals carry their own status.
+ * state does not allow, 400 a missing or bad field. Ahead of Spring's own problem details, after {@link RequestProblems}
+ * (a request that cannot be read at all). The point-write API keeps its own, whose refusals carry their own status.
  */
 @RestControllerAdvice(annotations = BadRequestTitle.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ApiProblems {
 
     @ExceptionHandler(AlarmService.NoSuchAlarmException.class)
@@ -57,8 +56,11 @@ public class ApiProblems {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e, HandlerMethod handler) {
-        BadRequestTitle title = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), BadRequestTitle.class);
-        return problem(HttpStatus.BAD_REQUEST, title.value(), e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, title(handler), e.getMessage());
+    }
+
+    private static String title(HandlerMethod handler) {
+        return AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), BadRequestTitle.class).value();
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -18,6 +18,7 @@ import io.caretaker.hub.alarms.Alarm;
 import io.caretaker.hub.alarms.AlarmService;
 import io.caretaker.hub.alarms.TestAlarms;
 import io.caretaker.hub.system.problems.ApiProblems;
+import io.caretaker.hub.system.problems.RequestProblems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -166,7 +167,7 @@ class AlarmKpiTest {
         Site site = new Site("test", "Test", ZoneId.of("Asia/Shanghai"), new Site.Calendar(null, null), List.of());
         t.clock.set(TO);
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new AlarmKpiController(kpis, site, t.clock))
-                .setControllerAdvice(new ApiProblems())
+                .setControllerAdvice(new RequestProblems(), new ApiProblems())
                 .setMessageConverters(new MappingJackson2HttpMessageConverter(
                         Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
                 .build();
