@@ -2,6 +2,7 @@ package io.caretaker.hub.backtest;
 
 import io.caretaker.connectors.replay.ReplayMapping;
 import io.caretaker.deviceprofiles.ConfigurationLoader;
+import io.caretaker.deviceprofiles.DeviceProfile;
 import io.caretaker.deviceprofiles.InvalidConfigurationException;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -59,7 +62,7 @@ public final class BacktestCommand {
                 case "--profiles" -> profilesDir = Path.of(value(args, ++i, "--profiles"));
                 case "--labels" -> labels = Path.of(value(args, ++i, "--labels"));
                 case "--count-when" -> countWhen = value(args, ++i, "--count-when");
-                case "--flag-at" -> flagAt = Double.parseDouble(value(args, ++i, "--flag-at").replace("%", "")) / 100;
+                case "--flag-at" -> flagAt = share(value(args, ++i, "--flag-at"));
                 default -> files.add(args[i]);
             }
         }
@@ -72,7 +75,7 @@ public final class BacktestCommand {
                     + " e.g. --count-when 'occupied and supply_fan_status'");
         }
         ProfileCatalog profiles = profiles(profilesDir);
-        DayScore score = countWhen == null ? null : new DayScore(countWhen, flagAt);
+        DayScore score = countWhen == null ? null : dayScore(countWhen, flagAt);
         List<Replayed> replayed = new ArrayList<>();
         for (int i = 0; i < files.size(); i += 2) {
             Path mappingFile = Path.of(files.get(i));
@@ -81,6 +84,9 @@ public final class BacktestCommand {
                 throw new IllegalArgumentException("no history file " + csv);
             }
             ReplayMapping mapping = ReplayMapping.read(mappingFile);
+            if (score != null) {
+                profiles.find(mapping.profile()).ifPresent(profile -> checkCountWhen(score, profile));
+            }
             ZoneId zone = mapping.timestamp().zone();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long started = System.nanoTime();
@@ -161,6 +167,40 @@ public final class BacktestCommand {
 
     private static String time(Instant at, ZoneId zone) {
         return at == null ? "-" : MINUTE.format(at.atZone(zone));
+    }
+
+    private static double share(String text) {
+        try {
+            double share = Double.parseDouble(text.strip().replace("%", "")) / 100;
+            if (share > 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--flag-at '" + text + "' is not a share of a day's rows; write a percentage above 0"
+                + " and at most 100, e.g. --flag-at 25%");
+    }
+
+    private static DayScore dayScore(String countWhen, double flagAt) {
+        try {
+            return new DayScore(countWhen, flagAt);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--count-when " + e.getMessage()
+                    + "; write a condition over the profile's points, e.g. --count-when 'occupied and supply_fan_status'", e);
+        }
+    }
+
+    /** A name the profile lacks would leave no row counted, and every day unflagged without a word. */
+    private static void checkCountWhen(DayScore score, DeviceProfile profile) {
+        Set<String> points = new TreeSet<>();
+        profile.points().forEach(point -> points.add(point.id()));
+        for (String name : score.countWhenNames()) {
+            if (!points.contains(name)) {
+                throw new IllegalArgumentException("--count-when names '" + name + "', which profile " + profile.id()
+                        + " does not have; its points: " + String.join(", ", points));
+            }
+        }
     }
 
     private static String value(String[] args, int i, String option) {

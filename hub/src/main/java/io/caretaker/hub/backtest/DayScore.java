@@ -38,6 +38,11 @@ public final class DayScore {
         this.flagAt = flagAt;
     }
 
+    /** The point names the rows' condition reads. */
+    public Set<String> countWhenNames() {
+        return countWhen.names();
+    }
+
     /** The listener that tallies one device's rows, with days in its history's time zone. */
     public Backtest.RowListener listener(String deviceId, ZoneId zone) {
         Map<LocalDate, Tally> days = tallies.computeIfAbsent(deviceId, d -> new TreeMap<>());

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caretaker.connectors.replay.ReplayMapping;
 import io.caretaker.deviceprofiles.ProfileCatalog;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +118,33 @@ class BacktestTest {
         assertThat(scored.alarmTimeOnNormalDays(null)).isEqualTo(Duration.ofMinutes(40));
         assertThat(score.score(Files.writeString(dir.resolve("fault.csv"), "device,date,fault\nahu-1,2026-07-01,1\n"))
                 .withAlarms("ahu-1", result.alarms(), ZoneOffset.UTC, at(59)).normalDayAlarms()).isEmpty();
+    }
+
+    @Test
+    void theCommandRefusesAScoreItCouldNotMakeNamingTheOptionAndTheFix() throws IOException {
+        Path csv = history(10, minute -> 0);
+        mapping(Map.of());
+        Path labels = Files.writeString(dir.resolve("labels.csv"), "device,date,fault\nahu-1,2026-07-01,1\n");
+        String mapping = dir.resolve("mapping.yaml").toString();
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        // a name the profile lacks would count no row and leave every day unflagged, silently
+        assertThatThrownBy(() -> BacktestCommand.run(new String[] {"--labels", labels.toString(), "--count-when", "occupied and fan_on",
+                mapping, csv.toString()}, out))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--count-when names 'fan_on', which profile air-handler-g36 does not have; its points: cooling_valve,");
+        assertThatThrownBy(() -> BacktestCommand.run(new String[] {"--labels", labels.toString(), "--count-when", "occupied and",
+                mapping, csv.toString()}, out))
+                .hasMessageStartingWith("--count-when is not a valid expression:")
+                .hasMessageEndingWith("; write a condition over the profile's points, e.g. --count-when 'occupied and supply_fan_status'");
+        assertThatThrownBy(() -> BacktestCommand.run(new String[] {"--labels", labels.toString(), "--count-when", "occupied",
+                "--flag-at", "a quarter", mapping, csv.toString()}, out))
+                .hasMessage("--flag-at 'a quarter' is not a share of a day's rows; write a percentage above 0 and at most 100, e.g. --flag-at 25%");
+        assertThatThrownBy(() -> BacktestCommand.run(new String[] {"--labels", labels.toString(), "--count-when", "occupied",
+                "--flag-at", "250%", mapping, csv.toString()}, out))
+                .hasMessageStartingWith("--flag-at '250%' is not a share");
+        assertThat(BacktestCommand.run(new String[] {"--labels", labels.toString(), "--count-when", "occupied", "--flag-at", "25%",
+                mapping, csv.toString()}, out).days()).hasSize(1);
     }
 
     private ReplayMapping mapping(Map<String, Double> parameters) throws IOException {

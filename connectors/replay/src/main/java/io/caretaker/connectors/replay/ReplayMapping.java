@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.caretaker.deviceprofiles.Durations;
 import java.io.IOException;
@@ -83,7 +86,7 @@ public record ReplayMapping(String device, String profile, Timestamp timestamp, 
             // records are bound once the whole object is read, so the parser's location is its end: find the field
             String last = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
             int line = lineOf(text, last, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
-            throw new IllegalArgumentException(file + ":" + line + ": " + field + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(file + ":" + line + ": " + field + ": " + problem(e), e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             throw new IllegalArgumentException(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage(), e);
@@ -103,6 +106,38 @@ public record ReplayMapping(String device, String profile, Timestamp timestamp, 
                     + "; write a zone such as Asia/Shanghai or -08:00 and a duration such as 10m", e);
         }
         return mapping;
+    }
+
+    /** What is wrong with a field, in the mapping's words rather than Jackson's (which names the Java classes). */
+    private static String problem(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field here; the fields are " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String value = mismatch instanceof InvalidFormatException format ? " '" + format.getValue() + "'" : "";
+            return "cannot read" + value + " as " + expected(mismatch.getTargetType());
+        }
+        return e.getOriginalMessage();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Column.class) {
+            return "a column's point and conversion, e.g. {point: supply_air_temperature, scale: 0.5555555556, offset: -17.7777777778}";
+        }
+        if (type == Timestamp.class) {
+            return "the time column, e.g. {column: Datetime, format: M/d/yyyy H:mm, timeZone: \"-08:00\"}";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "a map of names to values";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        return "a " + type.getSimpleName();
     }
 
     private static int lineOf(String text, String field, int otherwise) {

@@ -130,7 +130,21 @@ class HistoryReplayTest {
 
         assertThatThrownBy(() -> ReplayMapping.read(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("mapping.yaml:4: maxGapp: Unrecognized field \"maxGapp\"");
+                .hasMessage(file + ":4: maxGapp: is not a field here; the fields are columns, device, maxGap, parameters, profile,"
+                        + " timestamp");
+    }
+
+    @Test
+    void aFieldOfTheWrongKindIsNamedWithWhatItTakes() throws IOException {
+        Path file = write("mapping.yaml", MAPPING + "  Bogus: 1\n");
+
+        assertThatThrownBy(() -> ReplayMapping.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(file + ":8: columns.Bogus: cannot read as a column's point and"
+                        + " conversion, e.g. {point: supply_air_temperature, scale: 0.5555555556, offset: -17.7777777778}");
+        Path scale = write("mapping.yaml", MAPPING.replace("scale: 0.5555555556", "scale: five-ninths"));
+        assertThatThrownBy(() -> ReplayMapping.read(scale)).hasMessageContaining(
+                ":6: columns.AHU: Supply Air Temperature.scale: cannot read 'five-ninths' as a number");
     }
 
     private ReplayMapping mapping(String yaml) throws IOException {
