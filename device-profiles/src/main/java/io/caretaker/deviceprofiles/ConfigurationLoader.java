@@ -45,7 +45,9 @@ public final class ConfigurationLoader {
 
     public ConfigurationLoader() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH).build();
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().locale(Locale.ENGLISH)
+                // a pattern's words for what it wants ("is not a duration: write e.g. 500ms, 2s"), beside it in the schema
+                .errorMessageKeyword("message").build();
         this.profileSchema = factory.getSchema(resource(PROFILE_SCHEMA), config);
         this.siteSchema = factory.getSchema(resource(SITE_SCHEMA), config);
         this.ruleSchema = profileSchema.getSubSchema(new JsonNodePath(PathType.JSON_POINTER).append("$defs").append("rule"));
@@ -118,7 +120,7 @@ public final class ConfigurationLoader {
             } else if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
                 problems.add(doc.problem(pointer + "/" + m.getProperty(), "is not a known field; check its spelling"));
             } else {
-                problems.add(doc.problem(pointer, withoutLocation(m.getMessage())));
+                problems.add(doc.problem(pointer, describe(m)));
             }
         }
         problems.sort(Comparator.comparingInt(ConfigurationProblem::line));
@@ -135,7 +137,7 @@ public final class ConfigurationLoader {
             } else if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
                 problems.putIfAbsent(pointer + "/" + m.getProperty(), "is not a field of this rule type; check its spelling");
             } else {
-                problems.putIfAbsent(pointer, withoutLocation(m.getMessage()));
+                problems.putIfAbsent(pointer, describe(m));
             }
         }
         return problems;
@@ -147,6 +149,15 @@ public final class ConfigurationLoader {
             pointer.append('/').append(String.valueOf(path.getElement(i)).replace("~", "~0").replace("/", "~1"));
         }
         return pointer.toString();
+    }
+
+    /** The schema's words for a problem; a value refused by its pattern is quoted, since its words say what it is not. */
+    private static String describe(ValidationMessage m) {
+        String message = withoutLocation(m.getMessage());
+        if ("pattern".equals(m.getType()) && m.getInstanceNode() != null && m.getInstanceNode().isTextual()) {
+            return "'" + m.getInstanceNode().asText() + "' " + message;
+        }
+        return message;
     }
 
     private static String withoutLocation(String message) {

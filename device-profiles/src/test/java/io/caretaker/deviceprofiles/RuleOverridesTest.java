@@ -113,7 +113,8 @@ class RuleOverridesTest {
         String yaml = SITE.replace("voltage-high: {for: 1m}", "voltage-high: {for: a minute}");
 
         assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, UnaryOperator.identity()))
-                .hasMessageContaining("site.yaml:15: devices[0].overrides.voltage-high.for: does not match");
+                .hasMessageContaining("site.yaml:15: devices[0].overrides.voltage-high.for: 'a minute' is not a duration: write e.g."
+                        + " 500ms, 30s, 15m, 2h, 1d or ISO-8601 PT15M");
     }
 
     @Test

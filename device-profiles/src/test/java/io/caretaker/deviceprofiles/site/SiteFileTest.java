@@ -80,7 +80,19 @@ class SiteFileTest {
         assertThatThrownBy(() -> loader.readSite("site.yaml", backwards, profiles, placeholders(Map.of())))
                 .hasMessageContaining("site.yaml:10: site.occupied.to: '08:00' is not after from '20:00'");
         assertThatThrownBy(() -> loader.readSite("site.yaml", unquoted, profiles, placeholders(Map.of())))
-                .hasMessageContaining("site.yaml:8: site.occupied.from");
+                .hasMessageContaining("site.yaml:8: site.occupied.from: '8:00' is not a time of day: write HH:mm from 00:00 to 23:59,"
+                        + " e.g. 07:30");
+    }
+
+    @Test
+    void aValueOfTheWrongShapeIsQuotedWithWhatTheFieldTakes() {
+        String yaml = SITE.replace("pollInterval: 2s", "pollInterval: fast").replace("id: door-1", "id: Door_1");
+
+        assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())))
+                .hasMessageContaining("devices[0].connection.pollInterval: 'fast' is not a duration: write e.g. 500ms, 2s, 1m, 1h or"
+                        + " ISO-8601 PT2S")
+                .hasMessageContaining("devices[1].id: 'Door_1' is not an id: use lower-case letters and digits joined by single hyphens,"
+                        + " e.g. ahu-1");
     }
 
     @Test
