@@ -151,11 +151,18 @@ public final class ConfigurationLoader {
         return pointer.toString();
     }
 
-    /** The schema's words for a problem; a value refused by its pattern is quoted, since its words say what it is not. */
+    /** The schema's words for a problem; a value refused by its pattern or enumeration is quoted with what would do. */
     private static String describe(ValidationMessage m) {
         String message = withoutLocation(m.getMessage());
-        if ("pattern".equals(m.getType()) && m.getInstanceNode() != null && m.getInstanceNode().isTextual()) {
-            return "'" + m.getInstanceNode().asText() + "' " + message;
+        JsonNode value = m.getInstanceNode();
+        if ("pattern".equals(m.getType()) && value != null && value.isTextual()) {
+            return "'" + value.asText() + "' " + message;
+        }
+        JsonNode options = m.getSchemaNode();
+        if ("enum".equals(m.getType()) && value != null && value.isValueNode() && options != null && options.isArray()) {
+            List<String> allowed = new ArrayList<>();
+            options.forEach(option -> allowed.add(option.asText()));
+            return "'" + value.asText() + "' is not one of " + String.join(", ", allowed);
         }
         return message;
     }

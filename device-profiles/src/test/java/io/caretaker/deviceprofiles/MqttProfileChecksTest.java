@@ -107,6 +107,6 @@ class MqttProfileChecksTest {
         String yaml = GATEWAY.replace("\"3\": end}", "\"3\": restore}");
 
         assertThatThrownBy(() -> loader.readProfile("test-panel.yaml", yaml))
-                .hasMessageContaining("test-panel.yaml:11: mqtt.events[0].phase.map[3]: does not have a value in the enumeration [\"new\", \"update\", \"end\"]");
+                .hasMessageContaining("test-panel.yaml:11: mqtt.events[0].phase.map[3]: 'restore' is not one of new, update, end");
     }
 }

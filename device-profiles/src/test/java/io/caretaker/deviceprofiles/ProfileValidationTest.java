@@ -74,7 +74,7 @@ class ProfileValidationTest {
 
         assertThatThrownBy(() -> loader.readProfile("test-meter.yaml", yaml))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("test-meter.yaml:18: rules[0].severity: does not have a value in the enumeration");
+                .hasMessageContaining("test-meter.yaml:18: rules[0].severity: 'CRITICAL' is not one of LIFE_SAFETY, MAJOR, IMPORTANT, MINOR");
     }
 
     @Test
