@@ -7,6 +7,7 @@ import io.caretaker.deviceprofiles.InvalidConfigurationException;
 import io.caretaker.deviceprofiles.ProfileCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class BacktestCommand {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private BacktestCommand() {
     }
@@ -91,8 +93,9 @@ public final class BacktestCommand {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long started = System.nanoTime();
             long startedCpu = threads.getCurrentThreadCpuTime();
-            Backtest.Result result = Backtest.run(profiles, mapping, csv,
-                    score == null ? Backtest.RowListener.NONE : score.listener(mapping.device(), zone));
+            Backtest.RowListener listener = score == null ? Backtest.RowListener.NONE : score.listener(mapping.device(), zone);
+            Backtest.Result result = Backtest.run(profiles, mapping, csv, new ReplayProgress(listener, mapping.device(), dataRows(csv),
+                    zone, System.err, System::nanoTime, PROGRESS_EVERY));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Duration cpu = Duration.ofNanos(threads.getCurrentThreadCpuTime() - startedCpu);
             print(out, result, zone, took, cpu);
@@ -167,6 +170,15 @@ public final class BacktestCommand {
 
     private static String time(Instant at, ZoneId zone) {
         return at == null ? "-" : MINUTE.format(at.atZone(zone));
+    }
+
+    /** The file's lines after the header: a quick count first, so progress can say how far through it a replay is. */
+    private static long dataRows(Path csv) {
+        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     private static double share(String text) {
