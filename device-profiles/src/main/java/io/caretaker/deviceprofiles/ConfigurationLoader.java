@@ -151,7 +151,7 @@ public final class ConfigurationLoader {
         return pointer.toString();
     }
 
-    /** The schema's words for a problem; a value refused by its pattern or enumeration is quoted with what would do. */
+    /** The schema's words for a problem; a value refused by its pattern, enumeration or bounds is given with what would do. */
     private static String describe(ValidationMessage m) {
         String message = withoutLocation(m.getMessage());
         JsonNode value = m.getInstanceNode();
@@ -163,6 +163,18 @@ public final class ConfigurationLoader {
             List<String> allowed = new ArrayList<>();
             options.forEach(option -> allowed.add(option.asText()));
             return "'" + value.asText() + "' is not one of " + String.join(", ", allowed);
+        }
+        if (value != null && value.isNumber() && options != null && options.isNumber()) {
+            String bound = switch (m.getType()) {
+                case "maximum" -> "at most ";
+                case "minimum" -> "at least ";
+                case "exclusiveMaximum" -> "below ";
+                case "exclusiveMinimum" -> "above ";
+                default -> null;
+            };
+            if (bound != null) {
+                return "is " + value.asText() + "; it must be " + bound + options.asText();
+            }
         }
         return message;
     }

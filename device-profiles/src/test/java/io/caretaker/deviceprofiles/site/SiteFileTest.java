@@ -86,13 +86,15 @@ class SiteFileTest {
 
     @Test
     void aValueOfTheWrongShapeIsQuotedWithWhatTheFieldTakes() {
-        String yaml = SITE.replace("pollInterval: 2s", "pollInterval: fast").replace("id: door-1", "id: Door_1");
+        String yaml = SITE.replace("pollInterval: 2s", "pollInterval: fast").replace("id: door-1", "id: Door_1")
+                .replace("unitId: 3", "unitId: -1");
 
         assertThatThrownBy(() -> loader.readSite("site.yaml", yaml, profiles, placeholders(Map.of())))
                 .hasMessageContaining("devices[0].connection.pollInterval: 'fast' is not a duration: write e.g. 500ms, 2s, 1m, 1h or"
                         + " ISO-8601 PT2S")
                 .hasMessageContaining("devices[1].id: 'Door_1' is not an id: use lower-case letters and digits joined by single hyphens,"
-                        + " e.g. ahu-1");
+                        + " e.g. ahu-1")
+                .hasMessageContaining("devices[0].connection.unitId: is -1; it must be at least 0");
     }
 
     @Test

@@ -34,7 +34,7 @@ class InvalidSiteFileIT {
                 "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:invalid-site-it", "--caretaker.security.admin-password=invalid-site-pw"))
                 .hasRootCauseInstanceOf(io.caretaker.deviceprofiles.InvalidConfigurationException.class);
 
-        String problem = site + ":7: devices[0].connection.unitId: must have a maximum value of 255";
+        String problem = site + ":7: devices[0].connection.unitId: is 300; it must be at most 255";
         assertThat(output.getOut()).contains("APPLICATION FAILED TO START", "1 problem in the device configuration:\n  file:" + problem,
                 "Correct the site file (caretaker.site.file) or device profile");
         assertThat(output.getOut()).doesNotContain("Application run failed").doesNotContain("\tat org.springframework");
