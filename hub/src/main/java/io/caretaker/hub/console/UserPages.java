@@ -16,8 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class UserPages {
 
-    static final int MIN_PASSWORD = 12;
-
     private final ConsoleUsers users;
     private final PasswordEncoder encoder;
 
@@ -35,8 +33,8 @@ class UserPages {
 
     @PostMapping("/console/users")
     String create(@RequestParam String username, @RequestParam String password, @RequestParam Role role, RedirectAttributes redirect) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            redirect.addFlashAttribute("problem", "password: at least " + MIN_PASSWORD + " characters");
+        if (password == null || password.length() < ConsoleUsers.MIN_PASSWORD_LENGTH) {
+            redirect.addFlashAttribute("problem", "password: at least " + ConsoleUsers.MIN_PASSWORD_LENGTH + " characters");
             return "redirect:/console/users";
         }
         try {

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConsoleUsers implements UserDetailsService {
 
+    /** The shortest password a console user, the first administrator included, may have. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,50}");
 
     private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package io.caretaker.hub.system.security;
 
+import io.caretaker.hub.system.RefusedToStart;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -34,6 +35,14 @@ class FirstAdministrator implements InitializingBean {
         }
         String username = properties.adminUsername();
         if (properties.hasAdminPassword()) {
+            int length = properties.adminPassword().length();
+            if (length < ConsoleUsers.MIN_PASSWORD_LENGTH) {
+                throw new RefusedToStart("CARETAKER_ADMIN_PASSWORD (caretaker.security.admin-password) has " + length
+                        + " characters; the first administrator's password needs at least " + ConsoleUsers.MIN_PASSWORD_LENGTH
+                        + ", as every console user's does.", "Set CARETAKER_ADMIN_PASSWORD to a password of at least "
+                        + ConsoleUsers.MIN_PASSWORD_LENGTH + " characters, or leave it empty to have one generated and printed once,"
+                        + " then start the hub again.");
+            }
             users.create(username, encoder.encode(properties.adminPassword()), Role.ADMIN);
             log.info("first administrator created user={} password=from CARETAKER_ADMIN_PASSWORD", username);
             return;

@@ -3,6 +3,7 @@ package io.caretaker.hub.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caretaker.hub.system.RefusedToStart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,19 @@ class FirstAdministratorTest {
         assertThat(Pattern.compile("generated password").matcher(output.getAll()).results().count()).isEqualTo(1);
         assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
         assertThat(FirstAdministrator.randomPassword()).isNotEqualTo(FirstAdministrator.randomPassword());
+    }
+
+    @Test
+    void aConfiguredPasswordShorterThanAConsoleUsersMayBeRefusesToStartWithoutSayingIt(CapturedOutput output) {
+        FirstAdministrator first = new FirstAdministrator(users, new SecurityProperties("admin", "abc12345678", Duration.ofMinutes(5)), encoder);
+
+        assertThatThrownBy(first::afterPropertiesSet)
+                .isInstanceOf(RefusedToStart.class)
+                .hasMessage("CARETAKER_ADMIN_PASSWORD (caretaker.security.admin-password) has 11 characters; the first administrator's"
+                        + " password needs at least 12, as every console user's does.")
+                .extracting(e -> ((RefusedToStart) e).action()).asString().contains("or leave it empty to have one generated");
+        assertThat(users.anyWithRole(Role.ADMIN)).isFalse();
+        assertThat(output.getAll()).doesNotContain("abc12345678");
     }
 
     @Test
