@@ -108,7 +108,16 @@ final class ModbusLink implements AutoCloseable {
 
     private ModbusTCPMaster connect() throws Exception {
         // one try and no auto-reconnect: the consumer's next poll is the retry, with back-off
-        ModbusTCPMaster created = new ModbusTCPMaster(host, port, timeoutMillis, false, false);
+        ModbusTCPMaster created;
+        try {
+            created = new ModbusTCPMaster(host, port, timeoutMillis, false, false);
+        } catch (RuntimeException e) {
+            // j2mod wraps an unknown host as "Failed to contruct ModbusTCPMaster instance."; its cause is what to fix
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
         try {
             created.connect();
             // j2mod keeps the count on the transaction connect() creates, and reads 0 as "5 tries": 1 is one try
