@@ -16,20 +16,20 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * A request to any of the hub's APIs that cannot be read, answered as an RFC 9457 problem detail (400) that names the
- * value and what would do instead, where Spring would say only "Failed to read request" or "Failed to convert":
- * "path variable 'id' is 'abc', not a whole number", "parameter 'status' is 'BOGUS', not one of OPEN, ...", "field
- * 'minutes' of the body is 'ten', not a whole number", "the body is not JSON (line 1, column 9): ...". The title is the
- * controller's {@link BadRequestTitle}, else "Bad request". First among the advice, so that a bad value is not taken
- * for the refusal {@link ApiProblems} gives an IllegalArgumentException (Spring also matches an exception's cause).
+ * A request the hub cannot read, answered as an RFC 9457 problem detail (400) that names the value and what would do
+ * instead, where Spring would say only "Failed to read request" or "Failed to convert": "path variable 'id' is 'abc',
+ * not a whole number", "parameter 'status' is 'BOGUS', not one of OPEN, ...", "field 'minutes' of the body is 'ten',
+ * not a whole number", "the body is not JSON (line 1, column 9): ...". For every controller: the APIs, and the
+ * console's form posts, which its own pages never send malformed. The title is the controller's {@link
+ * BadRequestTitle}, else "Bad request". First among the advice, so that a bad value is not taken for the refusal
+ * {@link ApiProblems} gives an IllegalArgumentException (Spring also matches an exception's cause).
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestProblems {
 
