@@ -11,14 +11,12 @@ import java.time.Instant;
  */
 final class SeenHolding {
 
-    private boolean running;
-    private Duration held = Duration.ZERO;
+    private Duration held; // null until the condition is seen, and again once it is seen gone
     private Instant lastSeen; // the latest reading that showed the condition, unless one that could not be judged came after
 
     /** A reading at {@code at} shows the condition. */
     void holds(Instant at) {
-        if (!running) {
-            running = true;
+        if (held == null) {
             held = Duration.ZERO;
         } else if (lastSeen != null) {
             held = held.plus(Duration.between(lastSeen, at));
@@ -36,13 +34,13 @@ final class SeenHolding {
 
     /** The condition is gone (or a lost connection makes what was seen untrustworthy): the count starts again. */
     void reset() {
-        running = false;
+        held = null;
         lastSeen = null;
     }
 
     /** Whether the condition has been seen holding for {@code delay} by {@code now}. */
     boolean lasted(Duration delay, Instant now) {
-        if (!running) {
+        if (held == null) {
             return false;
         }
         Duration seen = lastSeen == null ? held : held.plus(Duration.between(lastSeen, now));
