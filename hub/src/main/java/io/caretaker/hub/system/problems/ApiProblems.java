@@ -6,7 +6,6 @@ import io.caretaker.hub.webhooks.WebhookController;
 import io.caretaker.hub.workorders.IllegalTransitionException;
 import io.caretaker.hub.workorders.WorkOrderService;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -56,14 +55,10 @@ public class ApiProblems {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e, HandlerMethod handler) {
-        return problem(HttpStatus.BAD_REQUEST, title(handler), e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, RequestProblems.title(handler), e.getMessage());
     }
 
-    private static String title(HandlerMethod handler) {
-        return AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), BadRequestTitle.class).value();
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;

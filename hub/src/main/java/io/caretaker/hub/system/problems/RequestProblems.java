@@ -36,13 +36,13 @@ public class RequestProblems {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e, HandlerMethod handler) {
         String where = e.getParameter().hasParameterAnnotation(PathVariable.class) ? "path variable" : "parameter";
-        return problem(title(handler),
+        return ApiProblems.problem(HttpStatus.BAD_REQUEST, title(handler),
                 where + " '" + e.getName() + "' is '" + e.getValue() + "', not " + expected(e.getRequiredType()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e, HandlerMethod handler) {
-        return problem(title(handler), unreadable(e.getCause()));
+        return ApiProblems.problem(HttpStatus.BAD_REQUEST, title(handler), unreadable(e.getCause()));
     }
 
     private static String unreadable(Throwable cause) {
@@ -90,14 +90,9 @@ public class RequestProblems {
         return "a " + type.getSimpleName();
     }
 
-    private static String title(HandlerMethod handler) {
+    /** The title of a controller's 400s: its {@link BadRequestTitle}, else "Bad request". */
+    static String title(HandlerMethod handler) {
         BadRequestTitle title = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), BadRequestTitle.class);
         return title == null ? "Bad request" : title.value();
-    }
-
-    private static ProblemDetail problem(String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }
