@@ -50,6 +50,11 @@ public record Site(String id, String name, ZoneId timeZone, Calendar calendar, L
         return devices.stream().filter(d -> d.id().equals(deviceId)).findFirst();
     }
 
+    /** What people call the device: its name in the site file, or its id when it has none or is not on the site. */
+    public String deviceName(String deviceId) {
+        return device(deviceId).map(InstalledDevice::name).orElse(deviceId);
+    }
+
     /** When people are in the buildings: on the site's working days from {@code from} to {@code to}, local time. */
     public record Occupied(@JsonFormat(pattern = "HH:mm") LocalTime from, @JsonFormat(pattern = "HH:mm") LocalTime to) {
 

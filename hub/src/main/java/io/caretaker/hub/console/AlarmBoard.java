@@ -72,7 +72,7 @@ class AlarmBoard {
         DeviceProfile profile = device == null ? null : profiles.get(device.profile());
         String location = device == null ? "" : Stream.of(device.building(), device.floor(), device.room())
                 .filter(Objects::nonNull).collect(Collectors.joining(" · "));
-        return new AlarmRow(alarm, device == null || device.name() == null ? alarm.deviceId() : device.name(),
+        return new AlarmRow(alarm, site.deviceName(alarm.deviceId()),
                 device == null ? null : device.building(), location, profile == null ? null : profile.family().wireName(),
                 site.localTime(alarm.raisedAt()), site.localTime(alarm.lastRaisedAt()), site.localTime(alarm.clearedAt()));
     }
