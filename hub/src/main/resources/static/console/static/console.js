@@ -110,89 +110,50 @@
     drawTrend(el);
   }
 
-  // Figures from an API whose shape the page does not fix (utilisation, alarm KPIs): numbers as tiles, lists as tables.
+  // The charts of the utilisation and alarm KPI pages, from the API the page names for its window; the figures and
+  // tables beside them are rendered on the server, in the reader's language.
   function setUpFigures() {
     var el = document.getElementById('figures');
-    if (!el) { return; }
+    if (!el || !window.echarts) { return; }
     fetch(el.dataset.api, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (r) { return r.json(); }).then(function (data) {
-        el.innerHTML = '';
-        if (data && Array.isArray(data.days) && Array.isArray(data.ranking)) { utilisation(el, data); }
-        else if (data && Array.isArray(data.perTenMinutes)) { alarmKpis(el, data); }
-        else { render(el, data, ''); }
+        if (Array.isArray(data.days)) { utilisation(el, data); }
+        else if (Array.isArray(data.perTenMinutes)) { alarmRate(el, data); }
+        el.dataset.loaded = 'true';
       });
   }
   function chartBox(parent, title) {
     var h = document.createElement('h2'); h.textContent = title; parent.appendChild(h);
     var box = document.createElement('div'); box.className = 'chart'; parent.appendChild(box);
-    return window.echarts ? echarts.init(box) : null;
+    var chart = echarts.init(box);
+    window.addEventListener('resize', function () { chart.resize(); });
+    return chart;
   }
-  // GET /api/utilisation: run hours per day, the duty-cycle heat map, the idle ranking
+  // GET /api/utilisation: run hours per device and day, and the duty-cycle heat map
   function utilisation(el, data) {
     var devices = Array.from(new Set(data.days.map(function (d) { return d.deviceId; }))).sort();
     var days = Array.from(new Set(data.days.map(function (d) { return d.day; }))).sort();
-    var runHours = chartBox(el, el.dataset.tRunHours || 'Run hours per day');
-    if (runHours) {
-      runHours.setOption({tooltip: {trigger: 'axis'}, legend: {type: 'scroll'}, grid: {left: 50, right: 20, top: 40, bottom: 30},
-        xAxis: {type: 'category', data: days}, yAxis: {type: 'value', name: 'h'},
-        series: devices.map(function (dev) {
-          return {name: dev, type: 'bar', data: days.map(function (day) {
-            var d = data.days.find(function (x) { return x.deviceId === dev && x.day === day; }); return d ? d.runHours : 0; })};
-        })});
-    }
-    var heat = chartBox(el, el.dataset.tDutyCycle || 'Duty cycle (%)');
-    if (heat) {
-      heat.setOption({tooltip: {}, grid: {left: 120, right: 20, top: 10, bottom: 60},
-        xAxis: {type: 'category', data: days}, yAxis: {type: 'category', data: devices},
-        visualMap: {min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, calculable: true},
-        series: [{type: 'heatmap', label: {show: true}, data: data.days.filter(function (d) { return d.dutyCycle !== null; }).map(function (d) {
-          return [days.indexOf(d.day), devices.indexOf(d.deviceId), Math.round(d.dutyCycle * 100)]; })}]});
-    }
-    render(el, data.ranking, el.dataset.tIdleRanking || 'Idle ranking (most idle first)');
+    chartBox(el, el.dataset.tRunHours).setOption({tooltip: {trigger: 'axis'}, legend: {type: 'scroll'},
+      grid: {left: 50, right: 20, top: 40, bottom: 30},
+      xAxis: {type: 'category', data: days}, yAxis: {type: 'value', name: el.dataset.tHours, max: 24},
+      series: devices.map(function (dev) {
+        return {name: dev, type: 'bar', data: days.map(function (day) {
+          var d = data.days.find(function (x) { return x.deviceId === dev && x.day === day; }); return d ? d.runHours : null; })};
+      })});
+    chartBox(el, el.dataset.tDutyCycle).setOption({tooltip: {}, grid: {left: 120, right: 20, top: 10, bottom: 70},
+      xAxis: {type: 'category', data: days}, yAxis: {type: 'category', data: devices},
+      visualMap: {min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, calculable: true},
+      series: [{type: 'heatmap', label: {show: true}, data: data.days.filter(function (d) { return d.dutyCycle !== null; }).map(function (d) {
+        return [days.indexOf(d.day), devices.indexOf(d.deviceId), Math.round(d.dutyCycle * 100)]; })}]});
   }
-  // GET /api/kpis/alarms: the alarm rate per 10 minutes against the flood line, then the figures and lists
-  function alarmKpis(el, data) {
-    var rate = chartBox(el, el.dataset.tPerTenMinutes || 'Alarms per 10 minutes');
-    if (rate) {
-      rate.setOption({tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 70},
-        xAxis: {type: 'time'}, yAxis: {type: 'value'}, dataZoom: [{type: 'inside'}, {type: 'slider'}],
-        series: [{type: 'bar', name: 'alarms', data: data.perTenMinutes.map(function (i) {
-          return {value: [i.start, i.alarms], itemStyle: {color: i.flood ? '#d0021b' : '#1f5fbf'}}; }),
-          markLine: data.floodAt ? {symbol: 'none', data: [{yAxis: data.floodAt, name: 'flood'}], lineStyle: {color: '#d0021b'}} : undefined}]});
-    }
-    var rest = Object.assign({}, data); delete rest.perTenMinutes;
-    render(el, rest, '');
+  // GET /api/kpis/alarms: the alarms annunciated per 10 minutes, flooded intervals in red, against the flood line
+  function alarmRate(el, data) {
+    chartBox(el, el.dataset.tPerTenMinutes).setOption({tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 70},
+      xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1}, dataZoom: [{type: 'inside'}, {type: 'slider'}],
+      series: [{type: 'bar', name: el.dataset.tAlarms, data: data.perTenMinutes.map(function (i) {
+        return {value: [i.start, i.alarms], itemStyle: {color: i.flood ? '#d0021b' : '#1f5fbf'}}; }),
+        markLine: {symbol: 'none', data: [{yAxis: data.floodAt}], lineStyle: {color: '#d0021b'}}}]});
   }
-  function render(parent, data, name) {
-    if (Array.isArray(data)) {
-      if (name) { var h = document.createElement('h2'); h.textContent = name; parent.appendChild(h); }
-      var table = document.createElement('table'); table.className = 'compact';
-      var keys = data.length && typeof data[0] === 'object' ? Object.keys(data[0]) : ['value'];
-      table.innerHTML = '<thead><tr>' + keys.map(function (k) { return '<th>' + esc(k) + '</th>'; }).join('') + '</tr></thead>';
-      data.forEach(function (row) {
-        var tr = document.createElement('tr');
-        tr.innerHTML = keys.map(function (k) {
-          var v = typeof row === 'object' ? row[k] : row;
-          return '<td>' + esc(typeof v === 'object' && v !== null ? JSON.stringify(v) : v) + '</td>';
-        }).join('');
-        table.appendChild(tr);
-      });
-      parent.appendChild(table);
-    } else if (data && typeof data === 'object') {
-      var tiles = document.createElement('div'); tiles.className = 'tiles';
-      Object.keys(data).forEach(function (k) {
-        var v = data[k];
-        if (v === null || typeof v !== 'object') {
-          var t = document.createElement('div'); t.className = 'tile';
-          t.innerHTML = '<b>' + esc(typeof v === 'number' ? Math.round(v * 100) / 100 : v) + '</b><span>' + esc(k) + '</span>';
-          tiles.appendChild(t);
-        }
-      });
-      parent.appendChild(tiles);
-      Object.keys(data).forEach(function (k) { if (data[k] && typeof data[k] === 'object') { render(parent, data[k], k); } });
-    }
-  }
-  function esc(v) { return String(v === undefined || v === null ? '' : v).replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
 
   document.addEventListener('DOMContentLoaded', function () { openStream(); checkLifeSafety(); setUpTrends(); setUpFigures(); });
 })();

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Which API actions this hub has, so a page offers only buttons that work: alarm acknowledgement, utilisation and
- * the alarm KPIs arrive with their own features and the console shows them from the moment they are there.
+ * Which API actions this hub has, so a page offers only buttons that work: the alarm actions arrive with the alarms
+ * API and the console shows them from the moment they are there.
  */
 @Component
 class ApiFeatures {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +24,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The engineers' pages: the equipment list with status and health, a page per device (zoomable point trends,
- * alarm history, work orders), utilisation and alarm KPIs.
+ * The engineers' pages: the equipment list with status and health, and a page per device (zoomable point trends,
+ * alarm history, work orders).
  */
 @Controller
 class EquipmentPages {
@@ -34,15 +33,13 @@ class EquipmentPages {
     private final DeviceBoard devices;
     private final AlarmBoard alarms;
     private final ServiceDesk desk;
-    private final ApiFeatures features;
     private final Site site;
     private final Clock clock;
 
-    EquipmentPages(DeviceBoard devices, AlarmBoard alarms, ServiceDesk desk, ApiFeatures features, Site site, Clock clock) {
+    EquipmentPages(DeviceBoard devices, AlarmBoard alarms, ServiceDesk desk, Site site, Clock clock) {
         this.devices = devices;
         this.alarms = alarms;
         this.desk = desk;
-        this.features = features;
         this.site = site;
         this.clock = clock;
     }
@@ -75,18 +72,6 @@ class EquipmentPages {
         model.addAttribute("alarms", alarms.ofDevice(deviceId));
         model.addAttribute("workOrders", desk.ofDevice(deviceId));
         return "device";
-    }
-
-    @GetMapping("/console/utilisation")
-    String utilisation(Model model) {
-        model.addAttribute("available", features.has(HttpMethod.GET, "/api/utilisation"));
-        return "utilisation";
-    }
-
-    @GetMapping("/console/kpis")
-    String kpis(Model model) {
-        model.addAttribute("available", features.has(HttpMethod.GET, "/api/kpis/alarms"));
-        return "kpis";
     }
 
     private static String shown(PointSample sample) {

@@ -181,14 +181,26 @@ class ConsoleBrowserIT {
         assertThat(((Number) highest).doubleValue()).isEqualTo(262.0);
         screenshots("device");
 
-        // the engineers' figures, drawn from the utilisation and alarm KPI APIs
+        // the engineers' figures: charts drawn from the utilisation and alarm KPI APIs, figures and tables in words
         browser.get(url("/console/utilisation"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#figures canvas")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("figures"), "ahu-1"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("figures"), "data-loaded", "true"));
+        assertThat(browser.findElements(By.cssSelector("#figures canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("ranking")).getText()).contains("Air handler AHU-1", "air-handler-basic");
+        screenshots("utilisation");
         browser.get(url("/console/kpis"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#figures canvas")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("figures"), "annunciated"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("figures"), "data-loaded", "true"));
+        assertThat(browser.findElements(By.cssSelector("#figures canvas"))).isNotEmpty();
+        // at least the three faults above, each its own bad actor
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#annunciated b")).getText())).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElement(By.id("annunciated")).getText()).contains("Alarms annunciated");
+        assertThat(browser.findElement(By.id("bad-actors")).getText()).contains("supply-air-too-hot", "voltage-l1-high", "battery-low");
+        assertThat(browser.findElement(By.id("priorities")).getText()).contains("Major", "Important", "Minor");
         screenshots("kpis");
+        browser.get(url("/console/kpis?lang=zh"));
+        assertThat(browser.findElement(By.id("tiles")).getText()).contains("呈现的报警", "ISA-18.2");
+        browser.get(url("/console/kpis?from=2026-10-01T00:00&to=2026-11-20T00:00"));
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("50.0 天", "最多统计 31 天");
+        browser.get(url("/console/kpis?lang=en"));
     }
 
     private List<String> boardRules() {

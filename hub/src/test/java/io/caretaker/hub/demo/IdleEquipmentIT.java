@@ -90,6 +90,27 @@ class IdleEquipmentIT {
                 .map(w -> w.get("deviceId").asText() + "/" + w.get("ruleId").asText()).toList();
         assertThat(findings).contains("pump-r-2/idle-never-ran", "pump-t-2/idle-never-ran", "ahu-4/idle-ran-unoccupied",
                 "ac-clubhouse/idle-below-peers");
+
+        // the engineers' page: the same ranking in words, each finding linked to its work order, in both languages
+        String page = page("/console/utilisation?lang=en");
+        assertThat(row(page, "pump-r-2")).contains("Booster pump BP-2 (standby)", ">0%<", " never ran</a>", "/console/workorders/");
+        assertThat(row(page, "ac-clubhouse")).contains(">2%<", ">40%<", "far below its peers");
+        assertThat(row(page, "ahu-4")).contains(">100%<", "ran while unoccupied");
+        assertThat(page.indexOf("id=\"ranked-pump-r-2\"")).isLessThan(page.indexOf("id=\"ranked-ac-clubhouse\""));
+        assertThat(row(page("/console/utilisation?lang=zh"), "pump-r-2")).contains(" 从未运行</a>");
+        assertThat(page("/console/utilisation?lang=en&from=2026-11-20&to=2026-11-10"))
+                .contains("“To” (2026-11-10) is not after “From” (2026-11-20); choose a later “To”.").doesNotContain("id=\"ranking\"");
+    }
+
+    private String page(String path) {
+        return TestApi.client(port).get().uri(path).retrieve().body(String.class);
+    }
+
+    /** The ranking's row of one device, as HTML. */
+    private static String row(String page, String deviceId) {
+        int start = page.indexOf("<tr id=\"ranked-" + deviceId + "\"");
+        assertThat(start).as("a ranking row for " + deviceId).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private List<JsonNode> buckets(String path) throws IOException {
