@@ -9,12 +9,10 @@ import io.caretaker.hub.alarms.AlarmState;
 import io.caretaker.hub.workorders.WorkOrderService;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -26,28 +24,19 @@ class AlarmPages {
     private final WorkOrderService workOrders;
     private final Site site;
     private final ProfileCatalog profiles;
-    private final ApiFeatures features;
     private final ConsoleProperties console;
     private final ServiceDesk desk;
     private final AlarmService alarms;
 
-    AlarmPages(AlarmBoard board, WorkOrderService workOrders, Site site, ProfileCatalog profiles, ApiFeatures features,
+    AlarmPages(AlarmBoard board, WorkOrderService workOrders, Site site, ProfileCatalog profiles,
                ConsoleProperties console, ServiceDesk desk, AlarmService alarms) {
         this.board = board;
         this.workOrders = workOrders;
         this.site = site;
         this.profiles = profiles;
-        this.features = features;
         this.console = console;
         this.desk = desk;
         this.alarms = alarms;
-    }
-
-    @ModelAttribute("actions")
-    AlarmActions actions() {
-        // the alarm actions are the alarms feature's API; a button is offered once its endpoint exists
-        return new AlarmActions(features.has(HttpMethod.POST, "/api/alarms/0/ack"), features.has(HttpMethod.POST, "/api/alarms/0/shelve"),
-                features.has(HttpMethod.POST, "/api/alarms/0/unshelve"), features.has(HttpMethod.POST, "/api/alarms/0/out-of-service"));
     }
 
     @GetMapping("/console/alarms")
@@ -103,9 +92,5 @@ class AlarmPages {
 
     /** One step of the alarm's audit trail, for the page. */
     public record EventRow(AlarmEvent event, String at) {
-    }
-
-    /** Which alarm actions the API offers. */
-    public record AlarmActions(boolean ack, boolean shelve, boolean unshelve, boolean outOfService) {
     }
 }
