@@ -8,6 +8,7 @@ import io.caretaker.hub.workorders.WorkOrderStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,7 +57,19 @@ class ServiceDesk {
 
     WorkOrderCard card(WorkOrder w) {
         List<Transition> allowed = Arrays.stream(Transition.values()).filter(t -> t.allowedFrom(w.status())).toList();
-        return new WorkOrderCard(w, site.localTime(w.openedAt()), clockOf(w), allowed);
+        WorkOrderCard.SlaClockView running = clockOf(w);
+        List<WorkOrderCard.Deadline> deadlines = new ArrayList<>();
+        deadline(deadlines, "dispatch", w.dispatchBy(), running);
+        deadline(deadlines, "respond", w.respondBy(), running);
+        deadline(deadlines, "resolve", w.resolveBy(), running);
+        deadline(deadlines, "follow-up", w.followUpBy(), running);
+        return new WorkOrderCard(w, site.localTime(w.openedAt()), running, deadlines, allowed);
+    }
+
+    private void deadline(List<WorkOrderCard.Deadline> deadlines, String due, Instant at, WorkOrderCard.SlaClockView running) {
+        if (at != null) {
+            deadlines.add(new WorkOrderCard.Deadline(due, site.localTime(at), running != null && running.due().equals(due)));
+        }
     }
 
     /** The due time that matters in this status: dispatch while open, respond until work starts, then resolve, then follow-up. */

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * One work order on the service desk's board: its times in the site's zone, the SLA clock that runs now (the next
- * due time for its status) and the transitions its status allows.
+ * due time for its status), every due time it was given, and the transitions its status allows.
  */
-public record WorkOrderCard(WorkOrder workOrder, OffsetDateTime openedAt, SlaClockView clock, List<Transition> transitions) {
+public record WorkOrderCard(WorkOrder workOrder, OffsetDateTime openedAt, SlaClockView clock, List<Deadline> deadlines,
+                            List<Transition> transitions) {
 
     public long id() {
         return workOrder.id();
@@ -20,6 +21,10 @@ public record WorkOrderCard(WorkOrder workOrder, OffsetDateTime openedAt, SlaClo
         WorkOrder.Location l = workOrder.location();
         return l == null ? "" : java.util.stream.Stream.of(l.building(), l.floor(), l.room())
                 .filter(p -> p != null && !p.isBlank()).collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    /** One due time of the work order ({@code dispatch}, {@code respond}, {@code resolve}, {@code follow-up}), and whether its clock runs now. */
+    public record Deadline(String due, OffsetDateTime at, boolean running) {
     }
 
     /** The SLA clock running now: which due time ({@code dispatch}, {@code respond}, {@code resolve}, {@code follow-up}). */

@@ -72,6 +72,7 @@ class WorkOrderPages {
         WorkOrder workOrder = workOrders.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no work order " + id));
         WorkOrderCard card = desk.card(workOrder);
         model.addAttribute("card", card);
+        model.addAttribute("deviceName", workOrder.deviceId() == null ? null : site.deviceName(workOrder.deviceId()));
         // only the steps this user may take are offered; the security filter refuses the others anyway
         model.addAttribute("mayDo", card.transitions().stream()
                 .filter(t -> Permissions.anyOf(user.getAuthorities(), Permissions.mayApply(t))).toList());

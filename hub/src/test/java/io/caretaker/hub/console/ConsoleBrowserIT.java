@@ -137,6 +137,9 @@ class ConsoleBrowserIT {
                 By.cssSelector("tr[data-device='door-1'][data-rule='battery-low'] a[href*='/console/workorders/']"))).click();
         wait.until(ExpectedConditions.urlMatches(".*/console/workorders/\\d+$"));
         assertThat(browser.findElement(By.id("wo-status")).getText()).isEqualTo("Open");
+        // the clock that runs now, then every due time the work order was given, the running one first
+        assertThat(browser.findElement(By.id("wo-sla")).getText()).startsWith("dispatch due in").contains("Dispatch by", "Resolution by");
+        assertThat(browser.findElements(By.cssSelector("#wo-sla article.wo"))).isEmpty();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Door contact battery below 2.8 V");
         new Select(browser.findElement(By.cssSelector("#do-dispatch select[name=trade]"))).selectByValue("SECURITY");
         browser.findElement(By.cssSelector("#do-dispatch button")).click();
