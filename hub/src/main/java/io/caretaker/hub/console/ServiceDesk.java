@@ -30,7 +30,10 @@ class ServiceDesk {
         this.clock = clock;
     }
 
-    /** Open work by status, in the procedure's order, most urgent clock first; finished work is left out. */
+    /**
+     * Open work by status, in the procedure's order, most urgent clock first (to the minute, as the card shows it; the
+     * worse tier first within a minute); finished work is left out.
+     */
     Map<WorkOrderStatus, List<WorkOrderCard>> board(String building) {
         Map<WorkOrderStatus, List<WorkOrderCard>> columns = new LinkedHashMap<>();
         for (WorkOrderStatus status : WorkOrderStatus.values()) {
@@ -42,7 +45,8 @@ class ServiceDesk {
                 .filter(w -> !w.status().isFinished())
                 .filter(w -> building == null || building.isBlank() || (w.location() != null && building.equals(w.location().building())))
                 .map(this::card)
-                .sorted(Comparator.comparing((WorkOrderCard c) -> c.clock() == null ? Long.MAX_VALUE : c.clock().minutes()))
+                .sorted(Comparator.comparing((WorkOrderCard c) -> c.clock() == null ? Long.MAX_VALUE : c.clock().minutes())
+                        .thenComparing(c -> c.workOrder().tier()))
                 .forEach(c -> columns.get(c.workOrder().status()).add(c));
         return columns;
     }

@@ -30,6 +30,18 @@ class ServiceDeskTest {
             new Site("t", "Test", ZoneId.of("Asia/Shanghai"), new Site.Calendar(null, null), List.of()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
+    void theOpenColumnPutsOverdueWorkFirstThenTheSoonestDueAndTheWorseTierWithinAMinute() {
+        when(workOrders.all(null)).thenReturn(List.of(
+                open(1, Tier.MINOR, NOW.plusSeconds(85 * 60 + 10)),
+                open(2, Tier.IMPORTANT, NOW.plusSeconds(86 * 60)),
+                open(3, Tier.MAJOR, NOW.plusSeconds(85 * 60 + 40)),     // the same minute as 1: the worse tier first
+                open(4, Tier.LIFE_SAFETY, NOW.minusSeconds(33 * 60)),   // overdue
+                open(5, Tier.MINOR, NOW.plusSeconds(10 * 60))));
+
+        assertThat(desk.board(null).get(WorkOrderStatus.OPEN)).extracting(WorkOrderCard::id).containsExactly(4L, 5L, 3L, 1L, 2L);
+    }
+
+    @Test
     void aCardShowsTheClockThatRunsNowAmongAllItsDueTimesInSiteTime() {
         WorkOrder dispatched = new WorkOrder(7, WorkOrderKind.CORRECTIVE, "ahu-1", "supply-air-too-hot", Tier.MAJOR, WorkOrderStatus.DISPATCHED,
                 "Supply air too hot", null, null, null, null, "li.wei", NOW.minus(Duration.ofHours(1)), NOW.minus(Duration.ofMinutes(30)),
