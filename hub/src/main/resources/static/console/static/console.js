@@ -67,7 +67,14 @@
   document.addEventListener('htmx:afterSettle', checkLifeSafety);
 
   // Trend charts from the history API, zoomable (slider and mouse wheel).
-  var RANGES = {'1h': [3600e3, '10s'], '24h': [86400e3, '1m'], '7d': [7 * 86400e3, '10m']};
+  var RANGES = {'1h': [3600e3, '10s', 10e3], '24h': [86400e3, '1m', 60e3], '7d': [7 * 86400e3, '10m', 600e3]};
+  // The APIs give the site's local time with its offset ("2026-11-29T20:00:00+08:00"). The charts show that wall-clock
+  // time whatever the browser's zone: the local time read as if it were UTC, drawn with useUTC.
+  function siteTime(iso) {
+    var offset = /([+-])(\d\d):(\d\d)$/.exec(iso);
+    var minutes = offset ? (offset[1] === '-' ? -1 : 1) * (60 * Number(offset[2]) + Number(offset[3])) : 0;
+    return Date.parse(iso) + minutes * 60e3;
+  }
   function drawTrend(el) {
     if (!window.echarts || !el.dataset.point) { return; }
     var range = RANGES[el.dataset.range] || RANGES['1h'];
@@ -77,8 +84,16 @@
     fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}}).then(function (r) { return r.json(); }).then(function (h) {
       var chart = echarts.getInstanceByDom(el) || echarts.init(el);
       var points = (h.buckets || []).filter(function (b) { return b.count > 0; });
+      // a bucket missing (the device silent, the hub down) breaks the line instead of drawing across the gap
+      var rows = [];
+      points.forEach(function (b, i) {
+        var t = siteTime(b.start);
+        if (i > 0 && t - siteTime(points[i - 1].start) > range[2]) { rows.push({t: t - range[2], gap: true}); }
+        rows.push({t: t, bucket: b});
+      });
       chart.setOption({
         animation: false,
+        useUTC: true,
         tooltip: {trigger: 'axis'},
         legend: {data: ['mean', 'min', 'max'], formatter: function (k) { return el.dataset['t' + k[0].toUpperCase() + k.slice(1)] || k; }},
         grid: {left: 60, right: 24, top: 36, bottom: 70},
@@ -87,7 +102,7 @@
         dataZoom: [{type: 'inside'}, {type: 'slider'}],
         series: ['mean', 'min', 'max'].map(function (k) {
           return {name: k, tooltip: {valueFormatter: function (v) { return v + ' ' + (h.unit || ''); }}, type: 'line', showSymbol: false, lineStyle: k === 'mean' ? {width: 2} : {width: 1, type: 'dashed'},
-            data: points.map(function (b) { return [b.start, b[k]]; })};
+            data: rows.map(function (r) { return [r.t, r.gap ? null : r.bucket[k]]; })};
         })
       }, true);
       el.dataset.loaded = String(points.length);
@@ -148,10 +163,10 @@
   }
   // GET /api/kpis/alarms: the alarms annunciated per 10 minutes, flooded intervals in red, against the flood line
   function alarmRate(el, data) {
-    chartBox(el, el.dataset.tPerTenMinutes).setOption({tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 70},
+    chartBox(el, el.dataset.tPerTenMinutes).setOption({useUTC: true, tooltip: {trigger: 'axis'}, grid: {left: 50, right: 20, top: 30, bottom: 70},
       xAxis: {type: 'time'}, yAxis: {type: 'value', minInterval: 1}, dataZoom: [{type: 'inside'}, {type: 'slider'}],
       series: [{type: 'bar', name: el.dataset.tAlarms, data: data.perTenMinutes.map(function (i) {
-        return {value: [i.start, i.alarms], itemStyle: {color: i.flood ? '#d0021b' : '#1f5fbf'}}; }),
+        return {value: [siteTime(i.start), i.alarms], itemStyle: {color: i.flood ? '#d0021b' : '#1f5fbf'}}; }),
         markLine: {symbol: 'none', data: [{yAxis: data.floodAt}], lineStyle: {color: '#d0021b'}}}]});
   }
 

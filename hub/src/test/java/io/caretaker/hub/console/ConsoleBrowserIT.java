@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,6 +184,12 @@ class ConsoleBrowserIT {
         Object highest = ((JavascriptExecutor) browser).executeScript(
                 "return Math.max.apply(null, echarts.getInstanceByDom(document.getElementById('trend')).getOption().series[2].data.map(p => p[1]));");
         assertThat(((Number) highest).doubleValue()).isEqualTo(262.0);
+        // drawn in the site's wall-clock time (Asia/Shanghai), whatever the browser's zone
+        Object lastDrawn = ((JavascriptExecutor) browser).executeScript(
+                "var d = echarts.getInstanceByDom(document.getElementById('trend')).getOption().series[0].data;"
+                        + " return new Date(d[d.length - 1][0]).toISOString().slice(0, 16);");
+        assertThat(Duration.between(LocalDateTime.parse((String) lastDrawn), LocalDateTime.now(ZoneId.of("Asia/Shanghai"))).abs())
+                .isLessThan(Duration.ofMinutes(5));
         screenshots("device");
 
         // the engineers' figures: charts drawn from the utilisation and alarm KPI APIs, figures and tables in words
