@@ -1,6 +1,7 @@
 package io.caretaker.hub.workorders;
 
 import io.caretaker.deviceprofiles.site.Site;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Service;
  * Computes the weekly report from the work orders and their audit trail, for an ISO week in the site's time zone.
  * A promise counts in the week its step happened: a dispatch on time if dispatched by {@code dispatchBy}, a
  * response if work started by {@code respondBy}, a resolution if completed by {@code resolveBy}, a follow-up if
- * recorded by {@code followUpBy}.
+ * recorded by {@code followUpBy}. A dispatch, response or resolution whose time ran out in the week (before now)
+ * without its step counts there as late, unless the work was cancelled first: work nobody took up is not left out.
+ * Backlog and overdue (unresolved past {@code resolveBy}) are as at the week's end, or now for the current week.
  */
 @Service
 public class WeeklyReports {
@@ -30,10 +33,12 @@ public class WeeklyReports {
 
     private final WorkOrderRepository workOrders;
     private final Site site;
+    private final Clock clock;
 
-    WeeklyReports(WorkOrderRepository workOrders, Site site) {
+    WeeklyReports(WorkOrderRepository workOrders, Site site, Clock clock) {
         this.workOrders = workOrders;
         this.site = site;
+        this.clock = clock;
     }
 
     /** @param week an ISO week such as {@code 2026-W48} */
@@ -56,14 +61,16 @@ public class WeeklyReports {
         List<WeeklyReport.Group> groups = new ArrayList<>();
         byGroup.forEach((key, orders) -> {
             String[] parts = key.split("\u0000", -1);
-            groups.add(group(parts[0], parts[1], orders, steps, repeated, from, to));
+            groups.add(group(parts[0], parts[1], orders, steps, repeated, from, to, clock.instant()));
         });
         return new WeeklyReport(week, monday, from, to, groups, reliability(all, steps, from, to));
     }
 
     private static WeeklyReport.Group group(String building, String trade, List<WorkOrder> orders, Map<Long, List<WorkOrderEvent>> steps,
-                                            java.util.Set<Long> repeated, Instant from, Instant to) {
+                                            java.util.Set<Long> repeated, Instant from, Instant to, Instant now) {
         Predicate<Instant> inWeek = at -> at != null && !at.isBefore(from) && at.isBefore(to);
+        Instant asOf = now.isBefore(to) ? now : to; // a week still running is read as it stands now
+        Predicate<Instant> ranOutInWeek = due -> due != null && !due.isBefore(from) && due.isBefore(asOf);
         int opened = 0;
         int closed = 0;
         int backlog = 0;
@@ -79,10 +86,10 @@ public class WeeklyReports {
             if (inWeek.test(w.openedAt())) {
                 opened++;
             }
-            first(trail, "dispatch").filter(inWeek).ifPresent(at -> dispatch.count(!at.isAfter(w.dispatchBy())));
-            first(trail, "start").filter(inWeek).ifPresent(at -> response.count(!at.isAfter(w.respondBy())));
+            promise(dispatch, first(trail, "dispatch"), w.dispatchBy(), trail, inWeek, ranOutInWeek);
+            promise(response, first(trail, "start"), w.respondBy(), trail, inWeek, ranOutInWeek);
             Optional<Instant> completed = last(trail, "complete");
-            completed.filter(inWeek).ifPresent(at -> resolution.count(!at.isAfter(w.resolveBy())));
+            promise(resolution, completed, w.resolveBy(), trail, inWeek, ranOutInWeek);
             completed.filter(inWeek).ifPresent(at -> followUp.count(first(trail, "follow-up").filter(f -> w.followUpBy() == null
                     || !f.isAfter(w.followUpBy())).isPresent()));
             trail.stream().filter(e -> e.transition().equals("follow-up") && inWeek.test(e.at()))
@@ -96,7 +103,7 @@ public class WeeklyReports {
             WorkOrderStatus atWeekEnd = trail.isEmpty() ? WorkOrderStatus.OPEN : trail.get(trail.size() - 1).to();
             if (!atWeekEnd.isFinished()) {
                 backlog++;
-                if (UNRESOLVED.contains(atWeekEnd) && w.resolveBy().isBefore(to)) {
+                if (UNRESOLVED.contains(atWeekEnd) && w.resolveBy().isBefore(asOf)) {
                     overdue++;
                 }
             }
@@ -125,6 +132,20 @@ public class WeeklyReports {
         devices.sort(Comparator.comparing(WeeklyReport.DeviceReliability::failures).reversed()
                 .thenComparing(WeeklyReport.DeviceReliability::deviceId));
         return devices;
+    }
+
+    /**
+     * One promise in the week: its step taken in the week, kept if by {@code due}; or {@code due} run out in the week
+     * with the step not taken by then and the work not cancelled by then, broken.
+     */
+    private static void promise(Share share, Optional<Instant> taken, Instant due, List<WorkOrderEvent> trail, Predicate<Instant> inWeek,
+                                Predicate<Instant> ranOutInWeek) {
+        if (taken.filter(inWeek).isPresent()) {
+            share.count(!taken.get().isAfter(due));
+        } else if (ranOutInWeek.test(due) && taken.map(at -> at.isAfter(due)).orElse(true)
+                && first(trail, "cancel").map(at -> at.isAfter(due)).orElse(true)) {
+            share.count(false);
+        }
     }
 
     private static Optional<Instant> first(List<WorkOrderEvent> trail, String transition) {

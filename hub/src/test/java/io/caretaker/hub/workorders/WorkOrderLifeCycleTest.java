@@ -193,7 +193,7 @@ class WorkOrderLifeCycleTest {
         assertThat(afterCancel.repeatOf()).isNull(); // cancelled work was never a repair
 
         // the first repair was closed in week 48 and did not last: the first-time-fix rate shows it
-        WeeklyReport week48 = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of())).report("2026-W48");
+        WeeklyReport week48 = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48");
         assertThat(week48.groups()).filteredOn(g -> g.closed() > 0).extracting(WeeklyReport.Group::firstTimeFix).containsExactly(0.0);
     }
 
@@ -297,22 +297,36 @@ class WorkOrderLifeCycleTest {
         WorkOrderEvent lastOfTheWeek = service.history(corrective.id()).get(3);
         assertThat(lastOfTheWeek.transition()).isEqualTo("complete");
 
-        WeeklyReport report = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of())).report("2026-W48");
+        clock.set(MONDAY_9.plus(Duration.ofDays(7)));   // read when the week is over
+        WeeklyReport report = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48");
 
         assertThat(report.monday()).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
         assertThat(report.groups()).containsExactly(
                 new WeeklyReport.Group("", "ELECTRICAL", 1, 0, 1.0, 1.0, 1.0, 0.0, null, 1, 0, null),
-                new WeeklyReport.Group("Office Tower", "ELECTRICAL", 2, 1, 0.5, 0.5, 1.0, 1.0, 1.0, 1, 1, null),
+                // the socket: dispatched and started late, and its resolution (Tuesday 09:00) ran out with the work unfinished
+                new WeeklyReport.Group("Office Tower", "ELECTRICAL", 2, 1, 0.5, 0.5, 0.5, 1.0, 1.0, 1, 1, null),
                 new WeeklyReport.Group("Residential Block", "PLUMBING", 1, 0, 1.0, null, null, null, null, 0, 0, null));
         assertThat(report.devices()).containsExactly(
                 new WeeklyReport.DeviceReliability("meter-1", 1, Duration.ofHours(2), Duration.ofDays(7)));
-        assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of())).report("2026-W49").groups())
+        assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W49").groups())
                 .extracting(WeeklyReport.Group::opened, WeeklyReport.Group::backlog, WeeklyReport.Group::overdue)
                 .containsExactly(tuple(0, 1, 0), tuple(0, 1, 1), tuple(0, 0, 0));
 
+        // a request nobody takes up: its dispatch and response (2 h) and resolution (1 working day) run out in the week
+        clock.set(MONDAY_9.plus(Duration.ofDays(2)).plus(Duration.ofHours(1)));   // Wednesday 10:00
+        service.openRequest(new RepairRequest("Tap dripping", null, "Residential Block", "5", "502", "Mr Sun", null, null, null, null, "desk"));
+        clock.set(MONDAY_9.plus(Duration.ofDays(2)).plus(Duration.ofHours(2)));   // Wednesday 11:00: nothing has run out yet
+        assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48").groups())
+                .contains(new WeeklyReport.Group("Residential Block", "", 1, 0, null, null, null, null, null, 1, 0, null));
+        clock.set(MONDAY_9.plus(Duration.ofDays(7)));                              // read the next Monday: all three broken
+        assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48").groups())
+                .contains(new WeeklyReport.Group("Residential Block", "", 1, 0, 0.0, 0.0, 0.0, null, null, 1, 1, null),
+                        // the pipe burst was cancelled before its response was due: no promise broken
+                        new WeeklyReport.Group("Residential Block", "PLUMBING", 1, 0, 1.0, null, null, null, null, 0, 0, null));
+
         String csv = WeeklyReportController.csv(report, "zh");
         assertThat(csv).startsWith("\uFEFF楼宇,专业,新建,关闭,及时派工率");
-        assertThat(csv).contains("Office Tower,ELECTRICAL,2,1,50%,50%,100%,100%,100%,1,1,–\r\n");
+        assertThat(csv).contains("Office Tower,ELECTRICAL,2,1,50%,50%,50%,100%,100%,1,1,–\r\n");
         String html = WeeklyReportController.html(report, "en");
         assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>meter-1</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
         assertThatThrownBy(() -> WeeklyReports.mondayOf("2026-48")).hasMessageContaining("write it like 2026-W48");
