@@ -150,6 +150,7 @@ class ConsoleBrowserIT {
         // 简体中文, then back
         browser.findElement(By.id("lang-zh")).click();
         wait.until(ExpectedConditions.textToBe(By.id("wo-status"), "已派工"));
+        assertThat(browser.findElement(By.cssSelector("table.steps")).getText()).contains("新建", "派工");
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("中控室", "客服工单");
         browser.get(url("/console/alarms"));                             // the choice is remembered
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("报警看板");
