@@ -9,6 +9,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,7 +77,7 @@ class WeeklyReportController {
     static String csv(WeeklyReport report, String lang) {
         StringBuilder out = new StringBuilder("\uFEFF"); // a BOM, so spreadsheet programs read the Chinese labels as UTF-8
         out.append(String.join(",", COLUMNS.get(lang))).append("\r\n");
-        for (List<String> row : rows(report)) {
+        for (List<String> row : rows(report, lang)) {
             out.append(String.join(",", row.stream().map(WeeklyReportController::csvCell).toList())).append("\r\n");
         }
         return out.toString();
@@ -92,7 +93,7 @@ class WeeklyReportController {
                 .append("<h1>").append(TITLE.get(lang)).append(' ').append(report.week()).append("</h1>")
                 .append("<p>").append(report.monday().format(DateTimeFormatter.ISO_LOCAL_DATE)).append(" – ")
                 .append(report.monday().plusDays(6).format(DateTimeFormatter.ISO_LOCAL_DATE)).append("</p>");
-        table(out, COLUMNS.get(lang), rows(report));
+        table(out, COLUMNS.get(lang), rows(report, lang));
         List<List<String>> devices = report.devices().stream().map(d -> List.of(d.deviceId(), Integer.toString(d.failures()),
                 duration(d.meanTimeToRepair()), duration(d.meanTimeBetweenFailures()))).toList();
         table(out, DEVICE_COLUMNS.get(lang), devices);
@@ -111,8 +112,9 @@ class WeeklyReportController {
         out.append("</tbody></table>");
     }
 
-    private static List<List<String>> rows(WeeklyReport report) {
-        return report.groups().stream().map(g -> List.of(g.building(), g.trade(), Integer.toString(g.opened()), Integer.toString(g.closed()),
+    private static List<List<String>> rows(WeeklyReport report, String lang) {
+        ResourceBundle texts = ResourceBundle.getBundle("messages", Locale.forLanguageTag(lang));
+        return report.groups().stream().map(g -> List.of(g.building(), texts.getString(g.trade().isEmpty() ? "trade.none" : "trade." + g.trade()), Integer.toString(g.opened()), Integer.toString(g.closed()),
                 percent(g.dispatchOnTime()), percent(g.responseOnTime()), percent(g.resolutionOnTime()), percent(g.followUpRate()),
                 percent(g.satisfaction()), Integer.toString(g.backlog()), Integer.toString(g.overdue()), percent(g.firstTimeFix()))).toList();
     }

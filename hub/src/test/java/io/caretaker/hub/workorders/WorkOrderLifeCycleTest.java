@@ -319,16 +319,18 @@ class WorkOrderLifeCycleTest {
         assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48").groups())
                 .contains(new WeeklyReport.Group("Residential Block", "", 1, 0, null, null, null, null, null, 1, 0, null));
         clock.set(MONDAY_9.plus(Duration.ofDays(7)));                              // read the next Monday: all three broken
-        assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48").groups())
+        WeeklyReport withTheTap = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48");
+        assertThat(withTheTap.groups())
                 .contains(new WeeklyReport.Group("Residential Block", "", 1, 0, 0.0, 0.0, 0.0, null, null, 1, 1, null),
                         // the pipe burst was cancelled before its response was due: no promise broken
                         new WeeklyReport.Group("Residential Block", "PLUMBING", 1, 0, 1.0, null, null, null, null, 0, 0, null));
 
         String csv = WeeklyReportController.csv(report, "zh");
         assertThat(csv).startsWith("\uFEFF楼宇,专业,新建,关闭,及时派工率");
-        assertThat(csv).contains("Office Tower,ELECTRICAL,2,1,50%,50%,50%,100%,100%,1,1,–\r\n");
+        assertThat(csv).contains("Office Tower,电工,2,1,50%,50%,50%,100%,100%,1,1,–\r\n");
+        assertThat(WeeklyReportController.csv(withTheTap, "zh")).contains("Residential Block,未派工,1,0,0%,0%,0%,–,–,1,1,–\r\n");
         String html = WeeklyReportController.html(report, "en");
-        assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>meter-1</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
+        assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>Office Tower</td><td>Electrical</td>", "<td>meter-1</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
         assertThatThrownBy(() -> WeeklyReports.mondayOf("2026-48")).hasMessageContaining("write it like 2026-W48");
     }
 
