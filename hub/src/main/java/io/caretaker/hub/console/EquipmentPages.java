@@ -21,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -44,8 +45,13 @@ class EquipmentPages {
         this.clock = clock;
     }
 
+    /**
+     * Every device of the site, or those of one building or family; {@code health=attention} keeps those with an
+     * active alarm or offline.
+     */
     @GetMapping("/console/equipment")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String building, @RequestParam(required = false) String family,
+                @RequestParam(required = false) String health, Model model) {
         Instant now = clock.instant();
         Map<String, List<AlarmRow>> active = alarms.snapshot(new AlarmBoard.Filter(null, null, "OPEN")).alarms().stream()
                 .filter(r -> r.state().isActive() && !r.alarm().suppressed())
@@ -53,11 +59,17 @@ class EquipmentPages {
         List<Equipment> rows = devices.all(now).stream().map(v -> {
             List<AlarmRow> own = active.getOrDefault(v.device().id(), List.of());
             Severity worst = own.stream().map(AlarmRow::severity).min(Comparator.naturalOrder()).orElse(null);
-            String health = v.status() == DeviceStatus.OFFLINE ? "OFFLINE" : worst == null ? "OK" : worst.name();
+            String state = v.status() == DeviceStatus.OFFLINE ? "OFFLINE" : worst == null ? "OK" : worst.name();
             long openWork = desk.ofDevice(v.device().id()).stream().filter(c -> !c.workOrder().status().isFinished()).count();
-            return new Equipment(v, site.localTime(v.lastSeen()), health, own.size(), openWork);
-        }).toList();
+            return new Equipment(v, site.localTime(v.lastSeen()), state, own.size(), openWork);
+        }).filter(e -> blank(building) || building.equals(e.view().device().building()))
+                .filter(e -> blank(family) || family.equals(e.view().profile().family().wireName()))
+                .filter(e -> !"attention".equals(health) || !e.health().equals("OK"))
+                .toList();
         model.addAttribute("equipment", rows);
+        model.addAttribute("filter", new EquipmentFilter(building, family, health));
+        model.addAttribute("buildings", alarms.buildings());
+        model.addAttribute("families", alarms.families());
         return "equipment";
     }
 
@@ -89,6 +101,14 @@ class EquipmentPages {
             value = "—";
         }
         return Objects.equals(sample.quality().name(), "GOOD") ? value : value + " (" + sample.quality() + ")";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The list's filters as asked: a building, a family, {@code attention}; blank or null for all. */
+    public record EquipmentFilter(String building, String family, String health) {
     }
 
     /** One device in the list. */

@@ -173,6 +173,15 @@ class ConsoleBrowserIT {
         screenshots("service-desk");
         browser.get(url("/console/equipment"));
         assertThat(browser.findElement(By.id("device-door-1")).getText()).contains("Minor alarm");
+        // filtered: the HVAC plant only; then what needs attention (an alarm or offline)
+        new Select(browser.findElement(By.cssSelector("#filters select[name=family]"))).selectByValue("hvac");
+        wait.until(ExpectedConditions.urlContains("family=hvac"));
+        assertThat(browser.findElements(By.id("device-ahu-1"))).hasSize(1);
+        assertThat(browser.findElements(By.id("device-door-1"))).isEmpty();
+        browser.get(url("/console/equipment?health=attention"));
+        assertThat(browser.findElement(By.id("device-door-1")).getText()).contains("Minor alarm");
+        assertThat(browser.findElements(By.cssSelector("tr[id^='device-'] .h-OK"))).isEmpty();
+        browser.get(url("/console/equipment"));
         screenshots("equipment");
 
         // a device's trend from the history API: the phase 1 voltage, with the fault's 262 V in it
