@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators add users with a role and disable them ({@code /console/users}). */
+/** Administrators add users with a role, set their passwords and disable them ({@code /console/users}). */
 @Controller
 class UserPages {
 
@@ -33,8 +33,7 @@ class UserPages {
 
     @PostMapping("/console/users")
     String create(@RequestParam String username, @RequestParam String password, @RequestParam Role role, RedirectAttributes redirect) {
-        if (password == null || password.length() < ConsoleUsers.MIN_PASSWORD_LENGTH) {
-            redirect.addFlashAttribute("problem", "password: at least " + ConsoleUsers.MIN_PASSWORD_LENGTH + " characters");
+        if (tooShort(password, redirect)) {
             return "redirect:/console/users";
         }
         try {
@@ -44,6 +43,29 @@ class UserPages {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/console/users";
+    }
+
+    /** An administrator sets a user's new password, their own included (e.g. after the generated first one). */
+    @PostMapping("/console/users/{username}/password")
+    String password(@PathVariable String username, @RequestParam String password, RedirectAttributes redirect) {
+        if (tooShort(password, redirect)) {
+            return "redirect:/console/users";
+        }
+        try {
+            users.setPasswordHash(username, encoder.encode(password));
+            redirect.addFlashAttribute("passwordSet", username);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/console/users";
+    }
+
+    private static boolean tooShort(String password, RedirectAttributes redirect) {
+        if (password == null || password.length() < ConsoleUsers.MIN_PASSWORD_LENGTH) {
+            redirect.addFlashAttribute("problem", "password: at least " + ConsoleUsers.MIN_PASSWORD_LENGTH + " characters");
+            return true;
+        }
+        return false;
     }
 
     @PostMapping("/console/users/{username}/enabled")

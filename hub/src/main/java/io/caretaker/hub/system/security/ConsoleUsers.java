@@ -67,6 +67,13 @@ public class ConsoleUsers implements UserDetailsService {
                 .params(username, passwordHash, role.name(), true, clock.instant().atOffset(ZoneOffset.UTC)).update();
     }
 
+    /** Gives a user a new password (its hash); a password remembered as verified stops working, as it is tied to the old hash. */
+    public void setPasswordHash(String username, String passwordHash) {
+        if (jdbc.sql("update console_user set password_hash = ? where username = ?").params(passwordHash, username).update() == 0) {
+            throw new IllegalArgumentException("no user '" + username + "'");
+        }
+    }
+
     public void setEnabled(String username, boolean enabled) {
         jdbc.sql("update console_user set enabled = ? where username = ?").params(enabled, username).update();
     }

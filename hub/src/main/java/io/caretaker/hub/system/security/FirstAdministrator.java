@@ -54,7 +54,7 @@ class FirstAdministrator implements InitializingBean {
 
                 ========================================================================
                 First administrator created: user '{}', generated password: {}
-                It is shown only this once. Log in and add users at /console/users.
+                It is shown only this once. Log in, choose your own password and add users at /console/users.
                 ========================================================================""", username, password);
     }
 

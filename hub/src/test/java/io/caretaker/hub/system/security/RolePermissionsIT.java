@@ -207,6 +207,38 @@ class RolePermissionsIT {
         assertThat(workOrders.history(workOrder)).anySatisfy(e -> assertThat(e.actor()).isEqualTo("dispatcher"));
     }
 
+    @Test
+    void anAdministratorSetsAUsersNewPasswordAndTheOldOneStopsWorkingAtOnce() throws Exception {
+        if (users.find("shift-b").isEmpty()) {
+            users.create("shift-b", encoder.encode(PASSWORD), Role.OPERATOR);
+        }
+        assertThat(get("shift-b", "/api/alarms")).isEqualTo(200);
+        assertThat(get("shift-b", "/api/alarms")).isEqualTo(200); // the password is remembered now
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String loginPage = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        browser.send(form("/login", Map.of("username", "admin", "password", TestApi.ADMIN_PASSWORD, "_csrf", csrf(loginPage))),
+                HttpResponse.BodyHandlers.ofString());
+        String page = browser.send(HttpRequest.newBuilder(uri("/console/users?lang=en")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("id=\"password-shift-b\"");
+
+        // too short: refused, the old password still works
+        browser.send(form("/console/users/shift-b/password", Map.of("password", "short", "_csrf", csrf(page))), HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/console/users")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("password: at least 12 characters");
+        assertThat(get("shift-b", "/api/alarms")).isEqualTo(200);
+
+        HttpResponse<String> set = browser.send(form("/console/users/shift-b/password",
+                Map.of("password", "a-new-shift-password", "_csrf", csrf(page))), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(302);
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/console/users")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("The password of shift-b is changed.");
+        assertThat(get("shift-b", "/api/alarms")).isEqualTo(401);
+        assertThat(status(TestApi.client(port, "shift-b", "a-new-shift-password").get().uri("/api/alarms"))).isEqualTo(200);
+        // only administrators
+        assertThat(post("engineer", "/console/users/shift-b/password", null)).isEqualTo(403);
+    }
+
     private int post(String user, String path, String json) {
         var request = TestApi.client(port, user, user.equals("admin") ? TestApi.ADMIN_PASSWORD : PASSWORD).post().uri(path);
         if (json != null) {
