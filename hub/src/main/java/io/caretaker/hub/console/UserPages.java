@@ -3,6 +3,8 @@ package io.caretaker.hub.console;
 import io.caretaker.hub.system.security.ConsoleUsers;
 import io.caretaker.hub.system.security.Role;
 import java.security.Principal;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,10 +20,12 @@ class UserPages {
 
     private final ConsoleUsers users;
     private final PasswordEncoder encoder;
+    private final MessageSource messages;
 
-    UserPages(ConsoleUsers users, PasswordEncoder encoder) {
+    UserPages(ConsoleUsers users, PasswordEncoder encoder, MessageSource messages) {
         this.users = users;
         this.encoder = encoder;
+        this.messages = messages;
     }
 
     @GetMapping("/console/users")
@@ -60,18 +64,22 @@ class UserPages {
         return "redirect:/console/users";
     }
 
-    private static boolean tooShort(String password, RedirectAttributes redirect) {
+    private boolean tooShort(String password, RedirectAttributes redirect) {
         if (password == null || password.length() < ConsoleUsers.MIN_PASSWORD_LENGTH) {
-            redirect.addFlashAttribute("problem", "password: at least " + ConsoleUsers.MIN_PASSWORD_LENGTH + " characters");
+            redirect.addFlashAttribute("problem", text("users.tooShort", ConsoleUsers.MIN_PASSWORD_LENGTH));
             return true;
         }
         return false;
     }
 
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
     @PostMapping("/console/users/{username}/enabled")
     String enable(@PathVariable String username, @RequestParam boolean enabled, Principal me, RedirectAttributes redirect) {
         if (!enabled && username.equals(me.getName())) {
-            redirect.addFlashAttribute("problem", "you cannot disable yourself; log in as another administrator to do it");
+            redirect.addFlashAttribute("problem", text("users.notYourself"));
             return "redirect:/console/users";
         }
         users.setEnabled(username, enabled);

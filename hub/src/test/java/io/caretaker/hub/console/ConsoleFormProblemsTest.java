@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class ConsoleFormProblemsTest {
 
     // the refusal comes while the request is read, before the page would touch the users
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new UserPages(null, null)).setControllerAdvice(new RequestProblems()).build();
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new UserPages(null, null, null)).setControllerAdvice(new RequestProblems()).build();
 
     @Test
     void aRoleThatIsNotOneIsNamedWithTheRoles() throws Exception {

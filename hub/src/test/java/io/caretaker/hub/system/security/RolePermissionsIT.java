@@ -225,7 +225,7 @@ class RolePermissionsIT {
         // too short: refused, the old password still works
         browser.send(form("/console/users/shift-b/password", Map.of("password", "short", "_csrf", csrf(page))), HttpResponse.BodyHandlers.ofString());
         assertThat(browser.send(HttpRequest.newBuilder(uri("/console/users")).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .contains("password: at least 12 characters");
+                .contains("The password needs at least 12 characters.");
         assertThat(get("shift-b", "/api/alarms")).isEqualTo(200);
 
         HttpResponse<String> set = browser.send(form("/console/users/shift-b/password",
