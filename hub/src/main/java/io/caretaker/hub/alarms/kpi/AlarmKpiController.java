@@ -39,6 +39,10 @@ class AlarmKpiController {
     KpisJson alarms(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant end = to == null ? clock.instant() : instant("to", to);
         Instant start = from == null ? end.minus(DEFAULT_WINDOW) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("'to' (" + site.localTime(end) + ") is not after 'from' (" + site.localTime(start)
+                    + ", both in the site's time); give a 'to' later than 'from'");
+        }
         AlarmKpis k = kpis.over(start, end);
         return new KpisJson(site.localTime(k.from()), site.localTime(k.to()), k.annunciated(), k.activations(),
                 k.perTenMinutes().stream().map(i -> new IntervalJson(site.localTime(i.start()), i.length().toMinutes(), i.alarms(), i.flood())).toList(),

@@ -187,7 +187,8 @@ class AlarmKpiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.annunciated").value(27));
         mvc.perform(get("/api/kpis/alarms").param("from", "2026-11-23T10:00:00+08:00").param("to", "2026-11-23T09:00:00+08:00"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.title").value("Invalid KPI window"))
-                .andExpect(jsonPath("$.detail").value(containsString("must end after it starts")));
+                .andExpect(jsonPath("$.detail").value("'to' (2026-11-23T09:00+08:00) is not after 'from' (2026-11-23T10:00+08:00, both in the site's time); "
+                        + "give a 'to' later than 'from'"));
         mvc.perform(get("/api/kpis/alarms").param("from", "yesterday"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("'from' is not a date-time")));
         assertThatThrownBy(() -> kpis.over(T0, T0.plus(Duration.ofDays(32))))
