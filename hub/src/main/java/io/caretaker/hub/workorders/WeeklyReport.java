@@ -20,6 +20,6 @@ public record WeeklyReport(String week, LocalDate monday, Instant from, Instant 
     }
 
     /** Corrective work of one device this week: how long repairs took, and how often it failed. */
-    public record DeviceReliability(String deviceId, int failures, Duration meanTimeToRepair, Duration meanTimeBetweenFailures) {
+    public record DeviceReliability(String deviceId, String deviceName, int failures, Duration meanTimeToRepair, Duration meanTimeBetweenFailures) {
     }
 }

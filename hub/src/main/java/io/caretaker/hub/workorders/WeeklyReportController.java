@@ -94,7 +94,8 @@ class WeeklyReportController {
                 .append("<p>").append(report.monday().format(DateTimeFormatter.ISO_LOCAL_DATE)).append(" – ")
                 .append(report.monday().plusDays(6).format(DateTimeFormatter.ISO_LOCAL_DATE)).append("</p>");
         table(out, COLUMNS.get(lang), rows(report, lang));
-        List<List<String>> devices = report.devices().stream().map(d -> List.of(d.deviceId(), Integer.toString(d.failures()),
+        List<List<String>> devices = report.devices().stream().map(d -> List.of(
+                d.deviceName().equals(d.deviceId()) ? d.deviceId() : d.deviceName() + " (" + d.deviceId() + ")", Integer.toString(d.failures()),
                 duration(d.meanTimeToRepair()), duration(d.meanTimeBetweenFailures()))).toList();
         table(out, DEVICE_COLUMNS.get(lang), devices);
         return out.append("</body></html>").toString();

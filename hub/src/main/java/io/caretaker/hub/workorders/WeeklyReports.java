@@ -63,7 +63,7 @@ public class WeeklyReports {
             String[] parts = key.split("\u0000", -1);
             groups.add(group(parts[0], parts[1], orders, steps, repeated, from, to, clock.instant()));
         });
-        return new WeeklyReport(week, monday, from, to, groups, reliability(all, steps, from, to));
+        return new WeeklyReport(week, monday, from, to, groups, reliability(all, steps, from, to, site));
     }
 
     private static WeeklyReport.Group group(String building, String trade, List<WorkOrder> orders, Map<Long, List<WorkOrderEvent>> steps,
@@ -113,7 +113,7 @@ public class WeeklyReports {
     }
 
     private static List<WeeklyReport.DeviceReliability> reliability(List<WorkOrder> all, Map<Long, List<WorkOrderEvent>> steps,
-                                                                   Instant from, Instant to) {
+                                                                   Instant from, Instant to, Site site) {
         Map<String, List<WorkOrder>> failures = new TreeMap<>();
         for (WorkOrder w : all) {
             if (w.kind() == WorkOrderKind.CORRECTIVE && w.deviceId() != null && !w.openedAt().isBefore(from) && w.openedAt().isBefore(to)) {
@@ -127,7 +127,7 @@ public class WeeklyReports {
                     .map(w -> last(steps.getOrDefault(w.id(), List.of()), "complete").map(done -> Duration.between(w.openedAt(), done)))
                     .flatMap(Optional::stream).toList();
             Duration mttr = repairs.isEmpty() ? null : repairs.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(repairs.size());
-            devices.add(new WeeklyReport.DeviceReliability(device, count, mttr, Duration.between(from, to).dividedBy(count)));
+            devices.add(new WeeklyReport.DeviceReliability(device, site.deviceName(device), count, mttr, Duration.between(from, to).dividedBy(count)));
         });
         devices.sort(Comparator.comparing(WeeklyReport.DeviceReliability::failures).reversed()
                 .thenComparing(WeeklyReport.DeviceReliability::deviceId));

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.caretaker.deviceprofiles.Severity;
+import io.caretaker.deviceprofiles.site.InstalledDevice;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.MovableClock;
 import io.caretaker.hub.alarms.Alarm;
@@ -298,7 +299,9 @@ class WorkOrderLifeCycleTest {
         assertThat(lastOfTheWeek.transition()).isEqualTo("complete");
 
         clock.set(MONDAY_9.plus(Duration.ofDays(7)));   // read when the week is over
-        WeeklyReport report = new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W48");
+        Site withTheMeter = new Site("test", "Test", SHANGHAI, null,
+                List.of(new InstalledDevice("meter-1", "energy-meter-sdm630", "Main incomer meter", "Office Tower", "B1", null, null)));
+        WeeklyReport report = new WeeklyReports(repository, withTheMeter, clock).report("2026-W48");
 
         assertThat(report.monday()).isEqualTo(java.time.LocalDate.of(2026, 11, 23));
         assertThat(report.groups()).containsExactly(
@@ -307,7 +310,7 @@ class WorkOrderLifeCycleTest {
                 new WeeklyReport.Group("Office Tower", "ELECTRICAL", 2, 1, 0.5, 0.5, 0.5, 1.0, 1.0, 1, 1, null),
                 new WeeklyReport.Group("Residential Block", "PLUMBING", 1, 0, 1.0, null, null, null, null, 0, 0, null));
         assertThat(report.devices()).containsExactly(
-                new WeeklyReport.DeviceReliability("meter-1", 1, Duration.ofHours(2), Duration.ofDays(7)));
+                new WeeklyReport.DeviceReliability("meter-1", "Main incomer meter", 1, Duration.ofHours(2), Duration.ofDays(7)));
         assertThat(new WeeklyReports(repository, new Site("test", "Test", SHANGHAI, null, List.of()), clock).report("2026-W49").groups())
                 .extracting(WeeklyReport.Group::opened, WeeklyReport.Group::backlog, WeeklyReport.Group::overdue)
                 .containsExactly(tuple(0, 1, 0), tuple(0, 1, 1), tuple(0, 0, 0));
@@ -330,7 +333,7 @@ class WorkOrderLifeCycleTest {
         assertThat(csv).contains("Office Tower,电工,2,1,50%,50%,50%,100%,100%,1,1,–\r\n");
         assertThat(WeeklyReportController.csv(withTheTap, "zh")).contains("Residential Block,未派工,1,0,0%,0%,0%,–,–,1,1,–\r\n");
         String html = WeeklyReportController.html(report, "en");
-        assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>Office Tower</td><td>Electrical</td>", "<td>meter-1</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
+        assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>Office Tower</td><td>Electrical</td>", "<td>Main incomer meter (meter-1)</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
         assertThatThrownBy(() -> WeeklyReports.mondayOf("2026-48")).hasMessageContaining("write it like 2026-W48");
     }
 
