@@ -85,11 +85,12 @@
       var chart = echarts.getInstanceByDom(el) || echarts.init(el);
       var points = (h.buckets || []).filter(function (b) { return b.count > 0; });
       // a bucket missing (the device silent, the hub down) breaks the line instead of drawing across the gap
-      var rows = [];
-      points.forEach(function (b, i) {
+      var rows = [], previous = null;
+      points.forEach(function (b) {
         var t = siteTime(b.start);
-        if (i > 0 && t - siteTime(points[i - 1].start) > range[2]) { rows.push({t: t - range[2], gap: true}); }
+        if (previous !== null && t - previous > range[2]) { rows.push({t: t - range[2], gap: true}); }
         rows.push({t: t, bucket: b});
+        previous = t;
       });
       chart.setOption({
         animation: false,

@@ -1,7 +1,6 @@
 package io.caretaker.hub.console;
 
 import io.caretaker.deviceprofiles.site.Site;
-import io.caretaker.hub.calendar.WorkingCalendar;
 import io.caretaker.hub.utilisation.UtilisationReport;
 import io.caretaker.hub.utilisation.UtilisationService;
 import io.caretaker.hub.workorders.WorkOrder;
@@ -34,23 +33,20 @@ class UtilisationPage {
     private final MessageSource messages;
     private final Site site;
     private final Clock clock;
-    private final WorkingCalendar calendar;
 
-    UtilisationPage(UtilisationService utilisation, WorkOrderService workOrders, MessageSource messages, Site site, Clock clock,
-                    WorkingCalendar calendar) {
+    UtilisationPage(UtilisationService utilisation, WorkOrderService workOrders, MessageSource messages, Site site, Clock clock) {
         this.utilisation = utilisation;
         this.workOrders = workOrders;
         this.messages = messages;
         this.site = site;
         this.clock = clock;
-        this.calendar = calendar;
     }
 
     /** From and to are local days, both included; by default the 7 days up to today. */
     @GetMapping("/console/utilisation")
     String utilisation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Locale locale, Model model) {
-        LocalDate end = to == null ? clock.instant().atZone(calendar.zone()).toLocalDate() : to;
+        LocalDate end = to == null ? LocalDate.now(clock.withZone(site.timeZone())) : to;
         LocalDate start = from == null ? end.minusDays(6) : from;
         model.addAttribute("from", start);
         model.addAttribute("to", end);

@@ -115,7 +115,8 @@ class WeeklyReportController {
 
     private static List<List<String>> rows(WeeklyReport report, String lang) {
         ResourceBundle texts = ResourceBundle.getBundle("messages", Locale.forLanguageTag(lang));
-        return report.groups().stream().map(g -> List.of(g.building(), texts.getString(g.trade().isEmpty() ? "trade.none" : "trade." + g.trade()), Integer.toString(g.opened()), Integer.toString(g.closed()),
+        return report.groups().stream().map(g -> List.of(g.building(), texts.getString(g.trade().isEmpty() ? "trade.none" : "trade." + g.trade()),
+                Integer.toString(g.opened()), Integer.toString(g.closed()),
                 percent(g.dispatchOnTime()), percent(g.responseOnTime()), percent(g.resolutionOnTime()), percent(g.followUpRate()),
                 percent(g.satisfaction()), Integer.toString(g.backlog()), Integer.toString(g.overdue()), percent(g.firstTimeFix()))).toList();
     }
