@@ -30,13 +30,17 @@ public record WorkOrderCard(WorkOrder workOrder, OffsetDateTime openedAt, SlaClo
     /** The SLA clock running now: which due time ({@code dispatch}, {@code respond}, {@code resolve}, {@code follow-up}). */
     public record SlaClockView(String due, OffsetDateTime dueAt, boolean overdue, long minutes) {
 
-        /** "2h 05m", "3d 4h": how long until due, or how long overdue. */
-        public String remaining() {
+        /** How long until due, or how long overdue: days and hours from a day on, else hours and minutes. */
+        public Span remaining() {
             long m = Math.abs(minutes);
             if (m >= 24 * 60) {
-                return (m / (24 * 60)) + "d " + (m % (24 * 60)) / 60 + "h";
+                return new Span("sla.span.days", m / (24 * 60), (m % (24 * 60)) / 60);
             }
-            return (m / 60) + "h " + String.format("%02d", m % 60) + "m";
+            return new Span("sla.span.hours", m / 60, m % 60);
         }
+    }
+
+    /** A length of time as the reader's language writes it: the message key ("2h 05m", "2小时05分"; "3d 4h", "3天4小时") and its two figures. */
+    public record Span(String key, long whole, long part) {
     }
 }

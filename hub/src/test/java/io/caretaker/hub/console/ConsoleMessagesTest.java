@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,20 @@ class ConsoleMessagesTest {
         Properties chinese = read("/messages_zh.properties");
         assertThat(chinese.stringPropertyNames()).as("keys in Chinese").containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         assertThat(english.stringPropertyNames()).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void anSlaClockReadsInEachLanguage() throws IOException {
+        Properties english = read("/messages_en.properties");
+        Properties chinese = read("/messages_zh.properties");
+        assertThat(format(english, "sla.span.hours", Locale.ENGLISH, 0, 5)).isEqualTo("0h 05m");
+        assertThat(format(english, "sla.span.days", Locale.ENGLISH, 3, 4)).isEqualTo("3d 4h");
+        assertThat(format(chinese, "sla.span.hours", Locale.CHINESE, 0, 5)).isEqualTo("0小时05分");
+        assertThat(format(chinese, "sla.span.days", Locale.CHINESE, 3, 4)).isEqualTo("3天4小时");
+    }
+
+    private static String format(Properties texts, String key, Locale locale, long whole, long part) {
+        return new MessageFormat(texts.getProperty(key), locale).format(new Object[] {whole, part});
     }
 
     private static Properties read(String resource) throws IOException {
