@@ -14,6 +14,7 @@ import io.caretaker.hub.system.security.Permissions;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.temporal.IsoFields;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -77,7 +78,7 @@ class WorkOrderPages {
         model.addAttribute("mayDo", card.transitions().stream()
                 .filter(t -> Permissions.anyOf(user.getAuthorities(), Permissions.mayApply(t))).toList());
         model.addAttribute("steps", workOrders.history(id).stream().map(e -> new Step(e.transition(), e.from(), e.to(), e.actor(),
-                site.localTime(e.at()).toString().replace('T', ' '), e.details())).toList());
+                site.localTime(e.at()).toString().replace('T', ' '), StepDetails.read(e.details(), site))).toList());
         model.addAttribute("alarm", workOrder.alarmId() == null ? null : alarms.find(workOrder.alarmId()).orElse(null));
         model.addAttribute("trades", Trade.values());
         return "workorder";
@@ -127,6 +128,6 @@ class WorkOrderPages {
     }
 
     /** One audited step, for the page. */
-    public record Step(String transition, WorkOrderStatus from, WorkOrderStatus to, String actor, String at, String details) {
+    public record Step(String transition, WorkOrderStatus from, WorkOrderStatus to, String actor, String at, List<StepDetails.Detail> details) {
     }
 }

@@ -150,7 +150,10 @@ class ConsoleBrowserIT {
         // 简体中文, then back
         browser.findElement(By.id("lang-zh")).click();
         wait.until(ExpectedConditions.textToBe(By.id("wo-status"), "已派工"));
-        assertThat(browser.findElement(By.cssSelector("table.steps")).getText()).contains("新建", "派工");
+        // each step's details in words: the alarm that opened it (linked), the trade it went to
+        assertThat(browser.findElement(By.cssSelector("table.steps")).getText()).contains("新建", "派工", "工种: 安防").doesNotContain("trade=");
+        assertThat(browser.findElements(By.cssSelector("table.steps a[href*='/console/alarms/']"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#wo-sla .sla")).getText()).matches("(?s)距响应时限 (\\d+小时\\d{2}分|\\d+天\\d+小时)\\s.*");
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("中控室", "客服工单");
         browser.get(url("/console/alarms"));                             // the choice is remembered
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("报警看板");
@@ -178,6 +181,15 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.urlContains("family=hvac"));
         assertThat(browser.findElements(By.id("device-ahu-1"))).hasSize(1);
         assertThat(browser.findElements(By.id("device-door-1"))).isEmpty();
+        // the other language keeps the filter
+        browser.findElement(By.id("lang-zh")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "设备"));
+        assertThat(browser.getCurrentUrl()).contains("family=hvac").contains("lang=zh");
+        assertThat(browser.findElements(By.id("device-ahu-1"))).hasSize(1);
+        assertThat(browser.findElements(By.id("device-door-1"))).isEmpty();
+        browser.findElement(By.id("lang-en")).click();
+        wait.until(ExpectedConditions.urlContains("lang=en"));
+        assertThat(browser.getCurrentUrl()).contains("family=hvac");
         browser.get(url("/console/equipment?health=attention"));
         assertThat(browser.findElement(By.id("device-door-1")).getText()).contains("Minor alarm");
         assertThat(browser.findElements(By.cssSelector("tr[id^='device-'] .h-OK"))).isEmpty();
