@@ -2,6 +2,7 @@ package io.caretaker.hub.console;
 
 import io.caretaker.hub.system.security.ConsoleUsers;
 import io.caretaker.hub.system.security.Role;
+import io.caretaker.hub.system.security.UserRefusedException;
 import java.security.Principal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,8 +44,8 @@ class UserPages {
         try {
             users.create(username, encoder.encode(password), role);
             redirect.addFlashAttribute("done", username);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (UserRefusedException e) {
+            redirect.addFlashAttribute("problem", text("users.refused." + e.why(), e.username()));
         }
         return "redirect:/console/users";
     }
@@ -58,8 +59,8 @@ class UserPages {
         try {
             users.setPasswordHash(username, encoder.encode(password));
             redirect.addFlashAttribute("passwordSet", username);
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (UserRefusedException e) {
+            redirect.addFlashAttribute("problem", text("users.refused." + e.why(), e.username()));
         }
         return "redirect:/console/users";
     }

@@ -58,10 +58,11 @@ public class ConsoleUsers implements UserDetailsService {
     /** Adds a user; the name must be new and plain (letters, digits, . _ @ -). */
     public void create(String username, String passwordHash, Role role) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("username '" + username + "': use 2 to 50 letters, digits, '.', '_', '@' or '-'");
+            throw new UserRefusedException(UserRefusedException.Why.NAME_NOT_PLAIN, username,
+                    "username '" + username + "': use 2 to 50 letters, digits, '.', '_', '@' or '-'");
         }
         if (find(username).isPresent()) {
-            throw new IllegalArgumentException("username '" + username + "' is taken; choose another");
+            throw new UserRefusedException(UserRefusedException.Why.NAME_TAKEN, username, "username '" + username + "' is taken; choose another");
         }
         jdbc.sql("insert into console_user (username, password_hash, role, enabled, created_at) values (?, ?, ?, ?, ?)")
                 .params(username, passwordHash, role.name(), true, clock.instant().atOffset(ZoneOffset.UTC)).update();
@@ -70,7 +71,7 @@ public class ConsoleUsers implements UserDetailsService {
     /** Gives a user a new password (its hash); a password remembered as verified stops working, as it is tied to the old hash. */
     public void setPasswordHash(String username, String passwordHash) {
         if (jdbc.sql("update console_user set password_hash = ? where username = ?").params(passwordHash, username).update() == 0) {
-            throw new IllegalArgumentException("no user '" + username + "'");
+            throw new UserRefusedException(UserRefusedException.Why.NO_SUCH_USER, username, "no user '" + username + "'");
         }
     }
 

@@ -237,6 +237,16 @@ class RolePermissionsIT {
         assertThat(status(TestApi.client(port, "shift-b", "a-new-shift-password").get().uri("/api/alarms"))).isEqualTo(200);
         // only administrators
         assertThat(post("engineer", "/console/users/shift-b/password", null)).isEqualTo(403);
+
+        // a name already taken, or not plain, is refused in the reader's language
+        browser.send(form("/console/users?lang=zh", Map.of("username", "shift-b", "password", "another-long-password", "role", "OPERATOR",
+                "_csrf", csrf(page))), HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/console/users")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("已有用户 shift-b，请换一个用户名。");
+        browser.send(form("/console/users?lang=en", Map.of("username", "shift b", "password", "another-long-password", "role", "OPERATOR",
+                "_csrf", csrf(page))), HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/console/users")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("The user name &quot;shift b&quot; cannot be used");
     }
 
     private int post(String user, String path, String json) {
