@@ -51,7 +51,31 @@ final class ProfileChecks {
             }
         }
         UtilisationChecks.check(doc, root, kindOfPoint, problems);
+        checkTranslations(doc, root, kindOfPoint.keySet(), ruleIds, problems);
         return problems;
+    }
+
+    /** A translation names only points, rules and maintenance plans the profile has. */
+    private static void checkTranslations(YamlDocument doc, JsonNode root, Set<String> pointIds, Set<String> ruleIds,
+                                          List<ConfigurationProblem> problems) {
+        Set<String> planIds = new java.util.LinkedHashSet<>();
+        root.path("maintenance").forEach(plan -> planIds.add(plan.path("id").asText()));
+        root.path("translations").properties().forEach(language -> {
+            String at = "/translations/" + language.getKey();
+            checkNames(doc, at + "/points", language.getValue().path("points"), "point", pointIds, problems);
+            checkNames(doc, at + "/rules", language.getValue().path("rules"), "rule", ruleIds, problems);
+            checkNames(doc, at + "/maintenance", language.getValue().path("maintenance"), "maintenance plan", planIds, problems);
+        });
+    }
+
+    private static void checkNames(YamlDocument doc, String at, JsonNode texts, String what, Set<String> known,
+                                   List<ConfigurationProblem> problems) {
+        texts.fieldNames().forEachRemaining(id -> {
+            if (!known.contains(id)) {
+                problems.add(doc.problem(at + "/" + id, "translates " + what + " '" + id + "', which this profile does not have; its "
+                        + what + "s: " + (known.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(known)))));
+            }
+        });
     }
 
     static void checkThreshold(YamlDocument doc, String at, JsonNode rule, Map<String, String> kindOfPoint,

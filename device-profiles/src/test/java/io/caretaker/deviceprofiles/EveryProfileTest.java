@@ -28,6 +28,22 @@ class EveryProfileTest {
     }
 
     @Test
+    void everyProfileSpeaksChineseToo() {
+        // the console speaks 简体中文: a shipped profile's name, points, alarm messages and tasks must not fall back to English
+        for (DeviceProfile profile : ProfileCatalog.readDirectory(new ConfigurationLoader(), PROFILES).all()) {
+            Translation zh = profile.translations().get("zh");
+            assertThat(zh).as(profile.id() + " translations.zh").isNotNull();
+            assertThat(zh.name()).as(profile.id() + " name").isNotBlank();
+            assertThat(zh.points().keySet()).as(profile.id() + " points").containsExactlyInAnyOrderElementsOf(
+                    profile.points().stream().map(Point::id).toList());
+            assertThat(zh.rules().keySet()).as(profile.id() + " rules").containsExactlyInAnyOrderElementsOf(
+                    profile.rules().stream().filter(r -> r.message() != null).map(FaultRule::id).toList());
+            assertThat(zh.maintenance().keySet()).as(profile.id() + " maintenance").containsExactlyInAnyOrderElementsOf(
+                    profile.maintenance().stream().map(MaintenancePlan::id).toList());
+        }
+    }
+
+    @Test
     void theMeterProfileFollowsTheEastronRegisterMap() {
         DeviceProfile meter = ProfileCatalog.readDirectory(new ConfigurationLoader(), PROFILES).get("energy-meter-sdm630");
 
