@@ -155,9 +155,12 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("table.steps a[href*='/console/alarms/']"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#wo-sla .sla")).getText()).matches("(?s)距响应时限 (\\d+小时\\d{2}分|\\d+天\\d+小时)\\s.*");
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("中控室", "客服工单");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("门磁电池电压低");
         browser.get(url("/console/alarms"));                             // the choice is remembered
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("报警看板");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.alarm")));
+        // the profile's message in Chinese (its translations), where the alarm was raised with the English one
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("门磁电池电压低").doesNotContain("Door contact battery below");
         screenshots("alarm-board-zh");
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Alarm board"));
