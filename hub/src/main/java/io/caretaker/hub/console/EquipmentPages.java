@@ -4,6 +4,7 @@ import io.caretaker.deviceprofiles.Point;
 import io.caretaker.deviceprofiles.PointKind;
 import io.caretaker.deviceprofiles.Severity;
 import io.caretaker.deviceprofiles.canonical.PointSample;
+import io.caretaker.deviceprofiles.canonical.Quality;
 import io.caretaker.deviceprofiles.canonical.Value;
 import io.caretaker.deviceprofiles.site.Site;
 import io.caretaker.hub.devices.DeviceBoard;
@@ -14,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -79,28 +79,26 @@ class EquipmentPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device '" + deviceId + "' in the site file"));
         model.addAttribute("device", view);
         model.addAttribute("lastSeen", site.localTime(view.lastSeen()));
-        model.addAttribute("points", view.profile().points().stream().map(p -> new PointRow(p, shown(view.latest().get(p.id())))).toList());
+        model.addAttribute("points", view.profile().points().stream().map(p -> row(p, view.latest().get(p.id()))).toList());
         model.addAttribute("trendPoints", view.profile().points().stream().filter(p -> p.kind() != PointKind.TEXT).map(Point::id).toList());
         model.addAttribute("alarms", alarms.ofDevice(deviceId));
         model.addAttribute("workOrders", desk.ofDevice(deviceId));
         return "device";
     }
 
-    private static String shown(PointSample sample) {
+    private static PointRow row(Point point, PointSample sample) {
         if (sample == null) {
-            return "—";
+            return new PointRow(point, "—", null, null);
         }
-        String value;
+        String quality = sample.quality() == Quality.GOOD ? null : sample.quality().name();
         if (sample.value() instanceof Value.Number n) {
-            value = n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15 ? String.valueOf((long) n.value()) : String.format("%.2f", n.value());
-        } else if (sample.value() instanceof Value.Bool b) {
-            value = String.valueOf(b.value());
-        } else if (sample.value() instanceof Value.Text t) {
-            value = t.value();
-        } else {
-            value = "—";
+            String number = n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15 ? String.valueOf((long) n.value()) : String.format("%.2f", n.value());
+            return new PointRow(point, number, null, quality);
         }
-        return Objects.equals(sample.quality().name(), "GOOD") ? value : value + " (" + sample.quality() + ")";
+        if (sample.value() instanceof Value.Bool b) {
+            return new PointRow(point, null, b.value(), quality);
+        }
+        return new PointRow(point, sample.value() instanceof Value.Text t ? t.value() : "—", null, quality);
     }
 
     private static boolean blank(String value) {
@@ -115,7 +113,10 @@ class EquipmentPages {
     public record Equipment(DeviceBoard.DeviceView view, OffsetDateTime lastSeen, String health, int activeAlarms, long openWorkOrders) {
     }
 
-    /** One point with its latest value as text. */
-    public record PointRow(Point point, String latest) {
+    /**
+     * One point with its latest value: a number or text as shown, or a yes/no the page words in the reader's language;
+     * the sample's quality when it is not GOOD.
+     */
+    public record PointRow(Point point, String latest, Boolean yes, String quality) {
     }
 }

@@ -200,7 +200,11 @@ class ConsoleBrowserIT {
         screenshots("equipment");
 
         // a device's trend from the history API: the phase 1 voltage, with the fault's 262 V in it
-        browser.get(url("/console/equipment/meter-1"));
+        // a door contact's points in Chinese: the profile's names, yes and no in words
+        browser.get(url("/console/equipment/door-1?lang=zh"));
+        assertThat(browser.findElement(By.id("points")).getText()).contains("门已关闭", "电池电压").containsAnyOf("是", "否")
+                .doesNotContain("true", "false");
+        browser.get(url("/console/equipment/meter-1?lang=en"));
         new Select(browser.findElement(By.id("trend-point"))).selectByValue("voltage_l1");
         waitUpTo(Duration.ofSeconds(30)).until(d -> {
             String loaded = d.findElement(By.id("trend")).getAttribute("data-loaded");
