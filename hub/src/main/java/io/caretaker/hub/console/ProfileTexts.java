@@ -13,10 +13,10 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
- * The profiles' texts in the reader's language ({@code translations} in a profile): alarm messages, point and profile
- * names, and the text a work order was opened with. Alarms and work orders keep the English text they were raised
- * with (the API, webhooks and reports give it); the console shows it translated where the profile has a translation,
- * and as recorded where the site file changed the message.
+ * The profiles' texts in the reader's language ({@code translations} in a profile) for the console's pages: alarm
+ * messages, point names and the text a work order was opened with (a profile's name is {@link DeviceProfile#name(Locale)}).
+ * Alarms and work orders keep the English text they were raised with, which the API and webhooks give; the console
+ * shows it translated where the profile has a translation, and as recorded where the site file changed the message.
  */
 @Component("profileTexts")
 class ProfileTexts {
@@ -36,6 +36,11 @@ class ProfileTexts {
     public String alarm(Alarm alarm, Locale language) {
         return translated(alarm.deviceId(), alarm.message(), p -> p.ruleMessage(alarm.ruleId(), OWN),
                 p -> p.ruleMessage(alarm.ruleId(), language));
+    }
+
+    /** A device's rule by its message (the site file's own message aside); null when the profile has none. */
+    public String rule(String deviceId, String ruleId, Locale language) {
+        return profileOf(deviceId).map(p -> p.ruleMessage(ruleId, language)).orElse(null);
     }
 
     /** A point's name on a device. */

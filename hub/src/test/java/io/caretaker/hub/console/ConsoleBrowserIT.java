@@ -238,6 +238,7 @@ class ConsoleBrowserIT {
         screenshots("kpis");
         browser.get(url("/console/kpis?lang=zh"));
         assertThat(browser.findElement(By.id("tiles")).getText()).contains("呈现的报警", "ISA-18.2");
+        assertThat(browser.findElement(By.id("bad-actors")).getText()).contains("battery-low", "门磁电池电压低");
         browser.get(url("/console/kpis?from=2026-10-01T00:00&to=2026-11-20T00:00"));
         assertThat(browser.findElement(By.id("problem")).getText()).contains("50.0 天", "最多统计 31 天");
         browser.get(url("/console/kpis?lang=en"));

@@ -68,6 +68,14 @@ class ProfileTextsTest {
     }
 
     @Test
+    void aRuleIsNamedByItsMessageInTheReadersLanguage() {
+        assertThat(texts.rule("ahu-1", "filter-dirty", Locale.CHINESE)).isEqualTo(ahu.ruleMessage("filter-dirty", Locale.CHINESE)).contains("250 Pa");
+        assertThat(texts.rule("ahu-1", "filter-dirty", Locale.ENGLISH)).startsWith("Filter pressure drop above 250 Pa");
+        assertThat(texts.rule("ahu-1", "no-such-rule", Locale.CHINESE)).isNull();
+        assertThat(texts.rule("no-such-device", "filter-dirty", Locale.CHINESE)).isNull();
+    }
+
+    @Test
     void aPointIsNamedInTheReadersLanguage() {
         assertThat(texts.point("ahu-1", "supply_air_temperature", Locale.CHINESE)).isEqualTo("送风温度");
         assertThat(texts.point("ahu-1", "supply_air_temperature", Locale.ENGLISH)).isEqualTo("Supply air temperature");
