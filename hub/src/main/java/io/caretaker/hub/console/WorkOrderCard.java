@@ -34,9 +34,9 @@ public record WorkOrderCard(WorkOrder workOrder, OffsetDateTime openedAt, SlaClo
         public Span remaining() {
             long m = Math.abs(minutes);
             if (m >= 24 * 60) {
-                return new Span("sla.span.days", m / (24 * 60), (m % (24 * 60)) / 60);
+                return new Span("span.days", m / (24 * 60), (m % (24 * 60)) / 60);
             }
-            return new Span("sla.span.hours", m / 60, m % 60);
+            return new Span("span.hours", m / 60, m % 60);
         }
     }
 

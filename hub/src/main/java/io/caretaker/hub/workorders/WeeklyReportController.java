@@ -1,6 +1,7 @@
 package io.caretaker.hub.workorders;
 
 import io.caretaker.deviceprofiles.site.Site;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -96,7 +97,7 @@ class WeeklyReportController {
         table(out, COLUMNS.get(lang), rows(report, lang));
         List<List<String>> devices = report.devices().stream().map(d -> List.of(
                 d.deviceName().equals(d.deviceId()) ? d.deviceId() : d.deviceName() + " (" + d.deviceId() + ")", Integer.toString(d.failures()),
-                duration(d.meanTimeToRepair()), duration(d.meanTimeBetweenFailures()))).toList();
+                duration(d.meanTimeToRepair(), lang), duration(d.meanTimeBetweenFailures(), lang))).toList();
         table(out, DEVICE_COLUMNS.get(lang), devices);
         return out.append("</body></html>").toString();
     }
@@ -114,7 +115,7 @@ class WeeklyReportController {
     }
 
     private static List<List<String>> rows(WeeklyReport report, String lang) {
-        ResourceBundle texts = ResourceBundle.getBundle("messages", Locale.forLanguageTag(lang));
+        ResourceBundle texts = texts(lang);
         return report.groups().stream().map(g -> List.of(g.building(), texts.getString(g.trade().isEmpty() ? "trade.none" : "trade." + g.trade()),
                 Integer.toString(g.opened()), Integer.toString(g.closed()),
                 percent(g.dispatchOnTime()), percent(g.responseOnTime()), percent(g.resolutionOnTime()), percent(g.followUpRate()),
@@ -125,8 +126,14 @@ class WeeklyReportController {
         return share == null ? "–" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
-    private static String duration(Duration d) {
-        return d == null ? "–" : String.format(Locale.ROOT, "%dh %02dm", d.toHours(), d.toMinutesPart());
+    /** Hours and minutes as the reader's language writes them ("168h 00m", "168小时00分"), the console's SLA clock's words. */
+    private static String duration(Duration d, String lang) {
+        return d == null ? "–" : new MessageFormat(texts(lang).getString("span.hours"), Locale.forLanguageTag(lang))
+                .format(new Object[] {d.toHours(), (long) d.toMinutesPart()});
+    }
+
+    private static ResourceBundle texts(String lang) {
+        return ResourceBundle.getBundle("messages", Locale.forLanguageTag(lang));
     }
 
     private static String csvCell(String cell) {

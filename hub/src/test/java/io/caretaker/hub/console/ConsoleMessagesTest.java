@@ -26,10 +26,10 @@ class ConsoleMessagesTest {
     void anSlaClockReadsInEachLanguage() throws IOException {
         Properties english = read("/messages_en.properties");
         Properties chinese = read("/messages_zh.properties");
-        assertThat(format(english, "sla.span.hours", Locale.ENGLISH, 0, 5)).isEqualTo("0h 05m");
-        assertThat(format(english, "sla.span.days", Locale.ENGLISH, 3, 4)).isEqualTo("3d 4h");
-        assertThat(format(chinese, "sla.span.hours", Locale.CHINESE, 0, 5)).isEqualTo("0小时05分");
-        assertThat(format(chinese, "sla.span.days", Locale.CHINESE, 3, 4)).isEqualTo("3天4小时");
+        assertThat(format(english, "span.hours", Locale.ENGLISH, 0, 5)).isEqualTo("0h 05m");
+        assertThat(format(english, "span.days", Locale.ENGLISH, 3, 4)).isEqualTo("3d 4h");
+        assertThat(format(chinese, "span.hours", Locale.CHINESE, 0, 5)).isEqualTo("0小时05分");
+        assertThat(format(chinese, "span.days", Locale.CHINESE, 3, 4)).isEqualTo("3天4小时");
     }
 
     private static String format(Properties texts, String key, Locale locale, long whole, long part) {

@@ -50,7 +50,7 @@ class ServiceDeskTest {
         WorkOrderCard card = desk.card(dispatched);
 
         assertThat(card.clock().due()).isEqualTo("respond");
-        assertThat(card.clock().remaining()).isEqualTo(new WorkOrderCard.Span("sla.span.hours", 0, 20));
+        assertThat(card.clock().remaining()).isEqualTo(new WorkOrderCard.Span("span.hours", 0, 20));
         assertThat(card.deadlines()).extracting(WorkOrderCard.Deadline::due, WorkOrderCard.Deadline::at, WorkOrderCard.Deadline::running)
                 .containsExactly(
                         tuple("dispatch", OffsetDateTime.parse("2026-11-23T09:30+08:00"), false),

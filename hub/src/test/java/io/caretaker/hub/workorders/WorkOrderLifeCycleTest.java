@@ -334,6 +334,7 @@ class WorkOrderLifeCycleTest {
         assertThat(WeeklyReportController.csv(withTheTap, "zh")).contains("Residential Block,未派工,1,0,0%,0%,0%,–,–,1,1,–\r\n");
         String html = WeeklyReportController.html(report, "en");
         assertThat(html).contains("<h1>Weekly work-order report 2026-W48</h1>", "<td>Office Tower</td><td>Electrical</td>", "<td>Main incomer meter (meter-1)</td><td>1</td><td>2h 00m</td><td>168h 00m</td>");
+        assertThat(WeeklyReportController.html(report, "zh")).contains("<td>Main incomer meter (meter-1)</td><td>1</td><td>2小时00分</td><td>168小时00分</td>");
         assertThatThrownBy(() -> WeeklyReports.mondayOf("2026-48")).hasMessageContaining("write it like 2026-W48");
     }
 
