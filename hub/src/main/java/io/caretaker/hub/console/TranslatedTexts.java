@@ -10,26 +10,30 @@ import io.caretaker.hub.workorders.WorkOrderKind;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The profiles' texts in the reader's language ({@code translations} in a profile) for the console's pages: alarm
- * messages, point names and the text a work order was opened with (a profile's name is {@link DeviceProfile#name(Locale)}).
- * Alarms and work orders keep the English text they were raised with, which the API and webhooks give; the console
- * shows it translated where the profile has a translation, and as recorded where the site file changed the message.
+ * What alarms and work orders say, in the reader's language, for the console's pages: alarm messages, point names
+ * and rules from each profile's {@code translations} (a profile's name is {@link DeviceProfile#name(Locale)}), and the
+ * words a work order was opened with. Alarms and work orders keep the English text they were raised with, which the
+ * API and webhooks give; the console shows it translated where there is a translation, and as recorded where the
+ * site file changed the message.
  */
-@Component("profileTexts")
-class ProfileTexts {
+@Component("texts")
+class TranslatedTexts {
 
     // no translation is for the root locale: the profile's own (English) text
     private static final Locale OWN = Locale.ROOT;
 
     private final Site site;
     private final ProfileCatalog profiles;
+    private final MessageSource messages;
 
-    ProfileTexts(Site site, ProfileCatalog profiles) {
+    TranslatedTexts(Site site, ProfileCatalog profiles, MessageSource messages) {
         this.site = site;
         this.profiles = profiles;
+        this.messages = messages;
     }
 
     /** An alarm's message. */
@@ -48,7 +52,10 @@ class ProfileTexts {
         return profileOf(deviceId).map(p -> p.pointName(pointId, language)).orElse(pointId);
     }
 
-    /** A work order's title: the alarm message or maintenance task it opened with in the reader's language, the device and place as they were. */
+    /**
+     * A work order's title: the alarm message or maintenance task it opened with in the reader's language, the device
+     * and place as they were; an idle review's device and finding; a repair request as it was written.
+     */
     public String workOrderTitle(WorkOrder workOrder, Locale language) {
         if (workOrder.ruleId() == null || workOrder.title() == null) {
             return workOrder.title();
@@ -62,7 +69,16 @@ class ProfileTexts {
             return translatedStart(workOrder.deviceId(), title, p -> p.maintenanceTask(workOrder.ruleId(), OWN),
                     p -> p.maintenanceTask(workOrder.ruleId(), language));
         }
+        if (workOrder.kind() == WorkOrderKind.IDLE_REVIEW && !Locale.ENGLISH.getLanguage().equals(language.getLanguage())) {
+            // opened in English with the figures ("has not run for 7 days"); other languages name the device and the finding
+            String finding = messages.getMessage("finding." + workOrder.ruleId(), null, null, language);
+            return finding == null ? title : messages.getMessage("idle.title", new Object[] {deviceLabel(workOrder.deviceId()), finding}, language);
+        }
         return title;
+    }
+
+    private String deviceLabel(String deviceId) {
+        return site.device(deviceId).map(InstalledDevice::name).map(name -> name + " (" + deviceId + ")").orElse(deviceId);
     }
 
     private String translated(String deviceId, String recorded, Function<DeviceProfile, String> own,

@@ -19,14 +19,15 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The console shows the profiles' texts in the reader's language, and what the site file changed as recorded. */
-class ProfileTextsTest {
+class TranslatedTextsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T02:00:00Z");
 
     private DeviceProfile ahu;
-    private ProfileTexts texts;
+    private TranslatedTexts texts;
 
     @BeforeEach
     void site() {
@@ -36,10 +37,14 @@ class ProfileTextsTest {
                 formatVersion: 1
                 site: {id: t, name: Test, timeZone: Asia/Shanghai}
                 devices:
-                  - {id: ahu-1, profile: air-handler-basic, building: Tower, connection: {protocol: opcua, endpoint: "opc.tcp://127.0.0.1:1/x"}}
+                  - {id: ahu-1, profile: air-handler-basic, name: Air handler AHU-1, building: Tower, connection: {protocol: opcua, endpoint: "opc.tcp://127.0.0.1:1/x"}}
                 """, profiles, UnaryOperator.identity());
         ahu = profiles.get("air-handler-basic");
-        texts = new ProfileTexts(site, profiles);
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        texts = new TranslatedTexts(site, profiles, messages);
     }
 
     @Test
@@ -65,6 +70,14 @@ class ProfileTextsTest {
         assertThat(texts.workOrderTitle(preventive, Locale.CHINESE)).isEqualTo(ahu.maintenanceTask("filter-inspection", Locale.CHINESE) + where);
         assertThat(texts.workOrderTitle(corrective, Locale.ENGLISH)).isEqualTo(corrective.title());
         assertThat(texts.workOrderTitle(request, Locale.CHINESE)).isEqualTo("Leaking tap in the gym");
+    }
+
+    @Test
+    void anIdleReviewNamesItsDeviceAndFindingInOtherLanguagesAndKeepsItsFiguresInEnglish() {
+        WorkOrder idle = workOrder(WorkOrderKind.IDLE_REVIEW, "idle-never-ran", "Air handler AHU-1 (ahu-1) has not run for 7 days");
+
+        assertThat(texts.workOrderTitle(idle, Locale.SIMPLIFIED_CHINESE)).isEqualTo("Air handler AHU-1 (ahu-1)：从未运行");
+        assertThat(texts.workOrderTitle(idle, Locale.ENGLISH)).isEqualTo("Air handler AHU-1 (ahu-1) has not run for 7 days");
     }
 
     @Test
