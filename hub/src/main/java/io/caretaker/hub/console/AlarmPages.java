@@ -9,12 +9,10 @@ import io.caretaker.hub.alarms.AlarmState;
 import io.caretaker.hub.workorders.WorkOrderService;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The control room: the live alarm board ({@code /console/alarms}) and an alarm's detail. */
 @Controller
@@ -59,7 +57,7 @@ class AlarmPages {
 
     @GetMapping("/console/alarms/{id}")
     String detail(@PathVariable long id, Model model) {
-        AlarmRow alarm = board.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alarm " + id));
+        AlarmRow alarm = board.find(id).orElseThrow(() -> new ConsoleProblems.NotFound("problem.noAlarm", id));
         model.addAttribute("alarm", alarm);
         model.addAttribute("events", alarms.history(id).stream().map(e -> new EventRow(e,
                 site.localTime(e.at()).toString().replace('T', ' ').substring(0, 19))).toList());

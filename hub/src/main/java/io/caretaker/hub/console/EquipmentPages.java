@@ -16,13 +16,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The engineers' pages: the equipment list with status and health, and a page per device (zoomable point trends,
@@ -76,7 +74,7 @@ class EquipmentPages {
     @GetMapping("/console/equipment/{deviceId}")
     String device(@PathVariable String deviceId, Model model) {
         DeviceBoard.DeviceView view = devices.find(deviceId, clock.instant())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no device '" + deviceId + "' in the site file"));
+                .orElseThrow(() -> new ConsoleProblems.NotFound("problem.noDevice", deviceId));
         model.addAttribute("device", view);
         model.addAttribute("lastSeen", site.localTime(view.lastSeen()));
         model.addAttribute("points", view.profile().points().stream().map(p -> row(p, view.latest().get(p.id()))).toList());

@@ -15,7 +15,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.temporal.IsoFields;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -70,7 +68,7 @@ class WorkOrderPages {
 
     @GetMapping("/console/workorders/{id}")
     String detail(@PathVariable long id, Authentication user, Model model) {
-        WorkOrder workOrder = workOrders.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no work order " + id));
+        WorkOrder workOrder = workOrders.find(id).orElseThrow(() -> new ConsoleProblems.NotFound("problem.noWorkOrder", id));
         WorkOrderCard card = desk.card(workOrder);
         model.addAttribute("card", card);
         model.addAttribute("deviceName", workOrder.deviceId() == null ? null : site.deviceName(workOrder.deviceId()));
@@ -108,7 +106,7 @@ class WorkOrderPages {
         } catch (IllegalTransitionException | IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (WorkOrderService.NoSuchWorkOrderException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            throw new ConsoleProblems.NotFound("problem.noWorkOrder", id);
         }
         return "redirect:/console/workorders/" + id;
     }

@@ -20,7 +20,7 @@ import org.springframework.web.method.HandlerMethod;
  * (a request that cannot be read at all). The point-write API keeps its own, whose refusals carry their own status.
  */
 @RestControllerAdvice(annotations = BadRequestTitle.class)
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class ApiProblems {
 
     @ExceptionHandler(AlarmService.NoSuchAlarmException.class)

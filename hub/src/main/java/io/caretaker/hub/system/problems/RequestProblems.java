@@ -24,20 +24,24 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * A request the hub cannot read, answered as an RFC 9457 problem detail (400) that names the value and what would do
  * instead, where Spring would say only "Failed to read request" or "Failed to convert": "path variable 'id' is 'abc',
  * not a whole number", "parameter 'status' is 'BOGUS', not one of OPEN, ...", "field 'minutes' of the body is 'ten',
- * not a whole number", "the body is not JSON (line 1, column 9): ...". For every controller: the APIs, and the
- * console's form posts, which its own pages never send malformed. The title is the controller's {@link
- * BadRequestTitle}, else "Bad request". First among the advice, so that a bad value is not taken for the refusal
- * {@link ApiProblems} gives an IllegalArgumentException (Spring also matches an exception's cause).
+ * not a whole number", "the body is not JSON (line 1, column 9): ...". For the APIs; the console answers a bad
+ * value in its links and forms with a page of its own (its advice comes first). The title is the controller's {@link
+ * BadRequestTitle}, else "Bad request". Before {@link ApiProblems}, so that a bad value is not taken for the refusal
+ * it gives an IllegalArgumentException (Spring also matches an exception's cause).
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestProblems {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e, HandlerMethod handler) {
+        return ApiProblems.problem(HttpStatus.BAD_REQUEST, title(handler), describe(e));
+    }
+
+    /** "path variable 'id' is 'abc', not a whole number"; "parameter 'role' is 'BOGUS', not one of OPERATOR, ...". */
+    public static String describe(MethodArgumentTypeMismatchException e) {
         String where = e.getParameter().hasParameterAnnotation(PathVariable.class) ? "path variable" : "parameter";
-        return ApiProblems.problem(HttpStatus.BAD_REQUEST, title(handler),
-                where + " '" + e.getName() + "' is '" + e.getValue() + "', not " + expected(e.getRequiredType()));
+        return where + " '" + e.getName() + "' is '" + e.getValue() + "', not " + expected(e.getRequiredType());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

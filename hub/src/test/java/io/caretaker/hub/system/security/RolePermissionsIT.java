@@ -249,6 +249,31 @@ class RolePermissionsIT {
                 .contains("The user name &quot;shift b&quot; cannot be used");
     }
 
+    @Test
+    void aLinkToSomethingThatIsNotThereGetsAConsolePageInTheReadersLanguage() {
+        // a stale link in a chat message: a page with the console around it, not the API's JSON
+        var workOrder = page("/console/workorders/99999?lang=zh");
+        assertThat(workOrder.status()).isEqualTo(404);
+        assertThat(workOrder.body()).contains("<h1>找不到</h1>", "没有编号为 99999 的工单", "中控室");
+        var device = page("/console/equipment/no-such-device?lang=en");
+        assertThat(device.status()).isEqualTo(404);
+        assertThat(device.body()).contains("There is no device &quot;no-such-device&quot; on this site", "Control room");
+        var alarm = page("/console/alarms/abc?lang=en");
+        assertThat(alarm.status()).isEqualTo(404);
+        assertThat(alarm.body()).contains("The address is not right: &quot;abc&quot; is not what this page takes.");
+        // the API keeps its problem details
+        MediaType api = TestApi.client(port).get().uri("/api/alarms/abc").exchange((req, response) -> response.getHeaders().getContentType());
+        assertThat(api).hasToString("application/problem+json");
+    }
+
+    private record Page(int status, String body) {
+    }
+
+    private Page page(String path) {
+        return TestApi.client(port).get().uri(path).exchange((req, response) ->
+                new Page(response.getStatusCode().value(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
     private int post(String user, String path, String json) {
         var request = TestApi.client(port, user, user.equals("admin") ? TestApi.ADMIN_PASSWORD : PASSWORD).post().uri(path);
         if (json != null) {
