@@ -261,6 +261,12 @@ class RolePermissionsIT {
         var alarm = page("/console/alarms/abc?lang=en");
         assertThat(alarm.status()).isEqualTo(404);
         assertThat(alarm.body()).contains("The address is not right: &quot;abc&quot; is not what this page takes.");
+        // a page for another role, opened by a shared link: the console says so, in the browser's language
+        Page forbidden = TestApi.client(port, "operator", PASSWORD).get().uri("/console/users")
+                .header("Accept", "text/html").header("Accept-Language", "zh-CN,zh;q=0.9")
+                .exchange((req, response) -> new Page(response.getStatusCode().value(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("<h1>无权访问</h1>", "此页面供其他角色使用", "返回控制台").doesNotContain("Whitelabel");
         // the API keeps its problem details
         MediaType api = TestApi.client(port).get().uri("/api/alarms/abc").exchange((req, response) -> response.getHeaders().getContentType());
         assertThat(api).hasToString("application/problem+json");
