@@ -146,12 +146,13 @@ class ConsoleBrowserIT {
         new Select(browser.findElement(By.cssSelector("#do-dispatch select[name=trade]"))).selectByValue("SECURITY");
         browser.findElement(By.cssSelector("#do-dispatch button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("wo-status"), "Dispatched"));
+        assertThat(browser.findElement(By.cssSelector("table.steps")).getText()).contains("Trade: Security");
 
         // 简体中文, then back
         browser.findElement(By.id("lang-zh")).click();
         wait.until(ExpectedConditions.textToBe(By.id("wo-status"), "已派工"));
         // each step's details in words: the alarm that opened it (linked), the trade it went to
-        assertThat(browser.findElement(By.cssSelector("table.steps")).getText()).contains("新建", "派工", "工种: 安防").doesNotContain("trade=");
+        assertThat(browser.findElement(By.cssSelector("table.steps")).getText()).contains("新建", "派工", "工种：安防").doesNotContain("trade=");
         assertThat(browser.findElements(By.cssSelector("table.steps a[href*='/console/alarms/']"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#wo-sla .sla")).getText()).matches("(?s)距响应时限 (\\d+小时\\d{2}分|\\d+天\\d+小时)\\s.*");
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("中控室", "客服工单");
