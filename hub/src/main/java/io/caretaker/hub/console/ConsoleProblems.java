@@ -43,22 +43,23 @@ class ConsoleProblems {
 
     @ExceptionHandler(NotFound.class)
     ModelAndView notFound(NotFound e, Locale language) {
-        return page(HttpStatus.NOT_FOUND, messages.getMessage(e.key, new Object[] {String.valueOf(e.id)}, language), language);
+        return page(HttpStatus.NOT_FOUND, messages.getMessage(e.key, new Object[] {String.valueOf(e.id)}, language));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badValue(MethodArgumentTypeMismatchException e, Locale language) {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             // a link: /console/alarms/abc
-            return page(HttpStatus.NOT_FOUND, messages.getMessage("problem.badAddress", new Object[] {String.valueOf(e.getValue())}, language), language);
+            return page(HttpStatus.NOT_FOUND, messages.getMessage("problem.badAddress", new Object[] {String.valueOf(e.getValue())}, language));
         }
         // a form value the console's own pages never send (only a hand-made request does): named as the APIs name it
-        return page(HttpStatus.BAD_REQUEST, RequestProblems.describe(e), language);
+        return page(HttpStatus.BAD_REQUEST, RequestProblems.describe(e));
     }
 
-    private ModelAndView page(HttpStatus status, String problem, Locale language) {
-        ModelAndView page = new ModelAndView("problem", status);
-        page.addObject("heading", messages.getMessage("problem." + status.value(), null, language));
+    private static ModelAndView page(HttpStatus status, String problem) {
+        // the same page as Spring Boot's for an error, with the problem in words
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
         page.addObject("problem", problem);
         return page;
     }

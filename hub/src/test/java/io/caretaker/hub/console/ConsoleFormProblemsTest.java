@@ -23,8 +23,8 @@ class ConsoleFormProblemsTest {
     void aRoleThatIsNotOneIsNamedWithTheRoles() throws Exception {
         mvc.perform(post("/console/users").param("username", "li.wei").param("password", "a-long-enough-password").param("role", "BOGUS"))
                 .andExpect(status().isBadRequest())
-                .andExpect(view().name("problem"))
-                .andExpect(model().attribute("heading", "Bad request"))
+                .andExpect(view().name("error"))
+                .andExpect(model().attribute("status", 400))
                 .andExpect(model().attribute("problem", "parameter 'role' is 'BOGUS', not one of OPERATOR, ENGINEER, DISPATCHER, ADMIN"));
     }
 
