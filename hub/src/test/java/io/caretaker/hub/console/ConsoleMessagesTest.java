@@ -6,9 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every text of the console exists in both languages, so no page shows a key or falls back to the other language. */
@@ -20,6 +26,20 @@ class ConsoleMessagesTest {
         Properties chinese = read("/messages_zh.properties");
         assertThat(chinese.stringPropertyNames()).as("keys in Chinese").containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         assertThat(english.stringPropertyNames()).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void everyTextAPageNamesIsThere() throws IOException {
+        // the keys written out in the templates (#{nav.alarms}, #{users.created(...)}); built ones ('state.' + …) are not
+        Pattern literalKey = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+                literalKey.matcher(Files.readString(template)).results().forEach(m -> named.add(m.group(1)));
+            }
+        }
+        assertThat(named).hasSizeGreaterThan(100);
+        assertThat(read("/messages_en.properties").stringPropertyNames()).as("texts the pages name").containsAll(named);
     }
 
     @Test
