@@ -42,7 +42,7 @@ class TranslatedTexts {
                 p -> p.ruleMessage(alarm.ruleId(), language));
     }
 
-    /** A device's rule by its message (the site file's own message aside); null when the profile has none. */
+    /** What a rule of a device says, in the reader's language, from its profile; null when the profile has no such rule. */
     public String rule(String deviceId, String ruleId, Locale language) {
         return profileOf(deviceId).map(p -> p.ruleMessage(ruleId, language)).orElse(null);
     }
