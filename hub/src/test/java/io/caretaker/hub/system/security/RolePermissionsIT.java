@@ -267,7 +267,16 @@ class RolePermissionsIT {
                 .exchange((req, response) -> new Page(response.getStatusCode().value(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.body()).contains("<h1>无权访问</h1>", "此页面供其他角色使用", "返回控制台").doesNotContain("Whitelabel");
+        // an address that is no page at all
+        Page nowhere = TestApi.client(port).get().uri("/console/no-such-page?lang=en").header("Accept", "text/html")
+                .exchange((req, response) -> new Page(response.getStatusCode().value(), new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("There is no such page. The link may be mistyped.", "Control room");
         // the API keeps its problem details
+        String noApi = TestApi.client(port).get().uri("/api/no-such-thing").exchange((req, response) ->
+                response.getHeaders().getContentType() + " " + new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(noApi).startsWith("application/problem+json ").contains("\"status\":404", "No static resource api/no-such-thing.",
+                "\"instance\":\"/api/no-such-thing\"");
         MediaType api = TestApi.client(port).get().uri("/api/alarms/abc").exchange((req, response) -> response.getHeaders().getContentType());
         assertThat(api).hasToString("application/problem+json");
     }
