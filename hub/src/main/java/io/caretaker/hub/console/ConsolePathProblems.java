@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -31,9 +30,6 @@ class ConsolePathProblems {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/console/")) {
             return e;   // its own problem detail (404, "No static resource …"), as Spring answers it
         }
-        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
-        page.addObject("status", HttpStatus.NOT_FOUND.value());
-        page.addObject("problem", messages.getMessage("problem.explain.404", null, language));
-        return page;
+        return ConsoleProblems.page(HttpStatus.NOT_FOUND, messages.getMessage("problem.explain.404", null, language));
     }
 }

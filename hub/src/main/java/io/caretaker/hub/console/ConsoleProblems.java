@@ -56,8 +56,8 @@ class ConsoleProblems {
         return page(HttpStatus.BAD_REQUEST, RequestProblems.describe(e));
     }
 
-    private static ModelAndView page(HttpStatus status, String problem) {
-        // the same page as Spring Boot's for an error, with the problem in words
+    /** The console's error page (Spring Boot's {@code error.html}) with its status and the problem in words. */
+    static ModelAndView page(HttpStatus status, String problem) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("problem", problem);
